@@ -1,0 +1,5 @@
+namespace Auth.Common;
+
+internal static class Placeholder
+{
+}

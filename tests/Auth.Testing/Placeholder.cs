@@ -1,0 +1,6 @@
+namespace Auth.Testing;
+
+/// <summary>Placeholder until FakeAuthority lands.</summary>
+internal static class Placeholder
+{
+}
