@@ -1,0 +1,54 @@
+using System.Text.Json.Serialization;
+
+namespace Auth.Common.Cache;
+
+/// <summary>A cached access token (CACHE-SCHEMA.md, section AccessToken).</summary>
+internal sealed class AccessTokenEntity : CredentialEntity
+{
+    [JsonPropertyName("realm")]
+    public string? Realm { get; set; }
+
+    [JsonPropertyName("target")]
+    public string? Target { get; set; }
+
+    [JsonPropertyName("cached_at")]
+    [JsonConverter(typeof(EpochSecondsConverter))]
+    public long? CachedAt { get; set; }
+
+    [JsonPropertyName("expires_on")]
+    [JsonConverter(typeof(EpochSecondsConverter))]
+    public long? ExpiresOn { get; set; }
+
+    [JsonPropertyName("extended_expires_on")]
+    [JsonConverter(typeof(EpochSecondsConverter))]
+    public long? ExtendedExpiresOn { get; set; }
+
+    [JsonPropertyName("refresh_on")]
+    [JsonConverter(typeof(EpochSecondsConverter))]
+    public long? RefreshOn { get; set; }
+
+    [JsonPropertyName("token_type")]
+    public string? TokenType { get; set; }
+
+    [JsonPropertyName("key_id")]
+    public string? KeyId { get; set; }
+
+    [JsonPropertyName("user_assertion_hash")]
+    public string? UserAssertionHash { get; set; }
+
+    /// <summary>Gets the granted scopes, parsed once.</summary>
+    [JsonIgnore]
+    public ScopeSet Scopes => _scopes ??= ScopeSet.Parse(Target);
+
+    private ScopeSet? _scopes;
+
+    public override string Key() =>
+        CacheKeys.Credential(HomeAccountId, Environment, CredentialType ?? CacheKeys.AccessTokenType, ClientId, Realm, Target);
+
+    public override string Partition() =>
+        !string.IsNullOrEmpty(UserAssertionHash) ? UserAssertionHash
+        : string.IsNullOrEmpty(HomeAccountId) ? CacheKeys.AppPartition(ClientId, Realm)
+        : HomeAccountId;
+
+    public override bool IsComplete() => base.IsComplete() && ExpiresOn is not null && !string.IsNullOrEmpty(Target);
+}

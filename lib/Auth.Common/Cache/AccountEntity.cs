@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Auth.Common.Cache;
+
+/// <summary>A cached account (CACHE-SCHEMA.md, section Account). Unknown fields are kept.</summary>
+internal sealed class AccountEntity
+{
+    [JsonPropertyName("home_account_id")]
+    public string? HomeAccountId { get; set; }
+
+    [JsonPropertyName("environment")]
+    public string? Environment { get; set; }
+
+    [JsonPropertyName("realm")]
+    public string? Realm { get; set; }
+
+    [JsonPropertyName("local_account_id")]
+    public string? LocalAccountId { get; set; }
+
+    [JsonPropertyName("username")]
+    public string? Username { get; set; }
+
+    [JsonPropertyName("authority_type")]
+    public string? AuthorityType { get; set; }
+
+    [JsonPropertyName("name")]
+    public string? Name { get; set; }
+
+    [JsonPropertyName("client_info")]
+    public string? ClientInfo { get; set; }
+
+    [JsonPropertyName("last_modification_time")]
+    public string? LastModificationTime { get; set; }
+
+    [JsonPropertyName("last_modification_app")]
+    public string? LastModificationApp { get; set; }
+
+    [JsonPropertyName("tenantProfiles")]
+    public string[]? TenantProfiles { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
+
+    public string Key() => CacheKeys.Account(HomeAccountId, Environment, Realm);
+
+    public bool IsComplete() => !string.IsNullOrEmpty(HomeAccountId) && !string.IsNullOrEmpty(Environment);
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Auth.Common.Errors;
+
+namespace Auth.Common.Cache;
+
+/// <summary>Reads and writes the unified cache JSON (CACHE-SCHEMA.md).</summary>
+internal static class CacheSerializer
+{
+    public static CacheDocument Read(string json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return new CacheDocument();
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(json, CacheJsonContext.Default.CacheDocument) ?? new CacheDocument();
+        }
+        catch (JsonException ex)
+        {
+            throw new AuthClientException(
+                AuthErrorCodes.CacheDeserializationFailed,
+                "The token cache JSON could not be read: it is not valid JSON or a field has the wrong type. The cache was left unchanged.",
+                ex);
+        }
+    }
+
+    public static string Write(
+        IEnumerable<CachePartition> partitions,
+        IEnumerable<AppMetadataEntity> appMetadata,
+        Dictionary<string, JsonElement>? unknownSections)
+    {
+        var document = new CacheDocument
+        {
+            Accounts = [],
+            IdTokens = [],
+            AccessTokens = [],
+            RefreshTokens = [],
+            AppMetadata = [],
+            UnknownSections = unknownSections,
+        };
+        foreach (var partition in partitions)
+        {
+            Copy(partition.Accounts, document.Accounts);
+            Copy(partition.IdTokens, document.IdTokens);
+            Copy(partition.AccessTokens, document.AccessTokens);
+            Copy(partition.RefreshTokens, document.RefreshTokens);
+        }
+
+        foreach (var metadata in appMetadata)
+        {
+            document.AppMetadata[metadata.Key()] = metadata;
+        }
+
+        return JsonSerializer.Serialize(document, CacheJsonContext.Default.CacheDocument);
+    }
+
+    private static void Copy<T>(IEnumerable<KeyValuePair<string, T>> source, Dictionary<string, T> target)
+    {
+        foreach (var (key, value) in source)
+        {
+            target[key] = value;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace Auth.Common.Cache;
+
+/// <summary>What a <see cref="ITokenCachePlugin"/> callback is told about a cache access.</summary>
+public sealed class TokenCacheContext
+{
+    internal TokenCacheContext(ISerializableTokenCache tokenCache, string partitionKey, string clientId, bool isApplicationCache)
+    {
+        TokenCache = tokenCache;
+        PartitionKey = partitionKey;
+        ClientId = clientId;
+        IsApplicationCache = isApplicationCache;
+    }
+
+    /// <summary>Gets the serializer of the partition being accessed.</summary>
+    public ISerializableTokenCache TokenCache { get; }
+
+    /// <summary>
+    /// Gets the partition key: <c>{clientId}_{tenant}_AppTokenCache</c> for app tokens, the home
+    /// account id for a user's tokens, the assertion hash for on-behalf-of tokens. Use it as the
+    /// storage key so each partition is stored as one small blob.
+    /// </summary>
+    public string PartitionKey { get; }
+
+    /// <summary>Gets the client id of the application accessing the cache.</summary>
+    public string ClientId { get; }
+
+    /// <summary>Gets whether the partition holds app-only tokens (client credentials).</summary>
+    public bool IsApplicationCache { get; }
+
+    /// <summary>Gets whether the access changed the partition (so the plugin should save it).</summary>
+    public bool CacheHasChanged { get; internal set; }
+}

@@ -1,0 +1,57 @@
+namespace Auth.Common.Errors;
+
+/// <summary>
+/// Stable error codes carried by <see cref="AuthException.Code"/>. Each constant's summary says
+/// what it means and what to do about it. Codes returned by the authority itself
+/// (<c>invalid_client</c>, <c>invalid_scope</c>, …) are passed through unchanged.
+/// </summary>
+public static class AuthErrorCodes
+{
+    /// <summary>The authority URL is malformed. Use an absolute https URL such as https://login.microsoftonline.com/{tenant}.</summary>
+    public const string InvalidAuthority = "invalid_authority";
+
+    /// <summary>The authority is not https. Use https; plain http is allowed only for loopback with AllowInsecureLoopbackAuthority (tests).</summary>
+    public const string InsecureAuthority = "insecure_authority";
+
+    /// <summary>The OpenID configuration of the authority could not be fetched or read. Check the authority URL and network, or supply AuthorityMetadataJson.</summary>
+    public const string AuthorityMetadataFailed = "authority_metadata_failed";
+
+    /// <summary>The application options are invalid; the message lists every problem. Fix the configuration.</summary>
+    public const string InvalidConfiguration = "invalid_configuration";
+
+    /// <summary>The request is invalid (for example no scopes). Fix the request; the message says which field.</summary>
+    public const string InvalidRequest = "invalid_request";
+
+    /// <summary>The client certificate cannot sign (no private key, unsupported key type). Use an RSA certificate with its private key.</summary>
+    public const string InvalidCertificate = "invalid_certificate";
+
+    /// <summary>The client assertion callback failed or returned nothing. Fix the callback; its exception is the inner exception.</summary>
+    public const string ClientAssertionFailed = "client_assertion_failed";
+
+    /// <summary>The authority could not be reached (DNS, connection refused or reset, TLS). Retry later; check proxy and firewall settings.</summary>
+    public const string NetworkError = "network_error";
+
+    /// <summary>The authority did not answer within the request timeout. Retry later, or raise the timeout.</summary>
+    public const string RequestTimeout = "request_timeout";
+
+    /// <summary>The authority's answer was larger than the configured size limit. Check the authority URL; raise the limit only if the answer is legitimate.</summary>
+    public const string ResponseTooLarge = "response_too_large";
+
+    /// <summary>The authority answered with something that is not a valid token response (malformed JSON, missing access_token, HTML). Check the authority URL; retry later.</summary>
+    public const string InvalidResponse = "invalid_response";
+
+    /// <summary>The authority answered an HTTP error without an OAuth error body. Retry later if it is a 5xx; otherwise check the authority URL.</summary>
+    public const string HttpStatusError = "http_status_error";
+
+    /// <summary>The authority returned a token type other than the one requested (Bearer). Do not use the token; check the authority.</summary>
+    public const string UnexpectedTokenType = "unexpected_token_type";
+
+    /// <summary>The token cache JSON could not be read. The cache is left unchanged; discard the stored blob if it keeps failing.</summary>
+    public const string CacheDeserializationFailed = "cache_deserialization_failed";
+
+    /// <summary>The cache plugin threw. The token operation did not complete; the inner exception has the plugin's error.</summary>
+    public const string CachePluginFailed = "cache_plugin_failed";
+
+    /// <summary>The authority throttled the app (429, or 503 with Retry-After). Wait for <see cref="AuthServiceException.RetryAfter"/> before retrying.</summary>
+    public const string RequestThrottled = "request_throttled";
+}

@@ -1,0 +1,30 @@
+using Auth.Common.Authority;
+using Auth.Common.Cache;
+using Auth.Common.Protocol;
+
+namespace Auth.Common.Flows;
+
+/// <summary>Builds the cache entity for a token response (times are request time + lifetimes).</summary>
+internal static class AccessTokenFactory
+{
+    public static AccessTokenEntity ForApp(string clientId, AuthorityInfo authority, string realm, string requestedTarget, TokenResponseJson response, DateTimeOffset requestedAt)
+    {
+        var now = requestedAt.ToUnixTimeSeconds();
+        var expiresOn = now + response.ExpiresIn!.Value;
+        return new AccessTokenEntity
+        {
+            HomeAccountId = string.Empty,
+            Environment = authority.Environment,
+            CredentialType = CacheKeys.AccessTokenType,
+            ClientId = clientId,
+            Secret = response.AccessToken,
+            Realm = realm,
+            Target = string.IsNullOrWhiteSpace(response.Scope) ? requestedTarget : response.Scope,
+            CachedAt = now,
+            ExpiresOn = expiresOn,
+            ExtendedExpiresOn = response.ExtExpiresIn is > 0 ? now + response.ExtExpiresIn.Value : expiresOn,
+            RefreshOn = response.RefreshIn is > 0 ? now + response.RefreshIn.Value : null,
+            TokenType = "Bearer",
+        };
+    }
+}

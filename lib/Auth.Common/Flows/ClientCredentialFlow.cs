@@ -1,0 +1,144 @@
+using Auth.Common.Authority;
+using Auth.Common.Cache;
+using Auth.Common.Errors;
+using Auth.Common.Logging;
+using Auth.Common.Protocol;
+using Auth.Common.Requests;
+using Auth.Common.Responses;
+using Auth.Common.Threading;
+
+namespace Auth.Common.Flows;
+
+/// <summary>
+/// App-only tokens with the client-credentials grant: cache first, then one shared request per
+/// (tenant, scopes) however many callers miss at once. A token past its <c>refresh_on</c> is
+/// renewed on the next call; if renewal fails while the cached token is still valid, the
+/// cached token is returned.
+/// </summary>
+internal sealed class ClientCredentialFlow
+{
+    private readonly ClientRuntime _runtime;
+    private readonly IClientAuthenticator _authenticator;
+    private readonly SingleFlight<string, AuthenticationResult> _flight = new();
+
+    public ClientCredentialFlow(ClientRuntime runtime, IClientAuthenticator authenticator)
+    {
+        _runtime = runtime;
+        _authenticator = authenticator;
+    }
+
+    public async Task<AuthenticationResult> AcquireAsync(ClientCredentialRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var scopes = RequestValidation.Scopes(request.Scopes);
+        var correlationId = request.CorrelationId ?? Guid.NewGuid();
+        var call = new Call(request, _runtime.ResolveAuthority(request.Authority), scopes, correlationId);
+
+        AccessTokenEntity? fallback = null;
+        if (!request.SkipCache && request.Claims is null)
+        {
+            var cached = await FindAsync(call, cancellationToken).ConfigureAwait(false);
+            if (cached.Token is { } token && !cached.RefreshDue)
+            {
+                Log.CacheHit(_runtime.Logger, call.Target, correlationId);
+                return FromCache(token, call);
+            }
+
+            fallback = cached.Token;
+            Log.CacheMiss(_runtime.Logger, call.Target, cached.Reason, correlationId);
+        }
+
+        var flightKey = string.Join('\n', call.Authority.CanonicalAuthority, call.Scopes.ToKey(), request.Claims, request.SkipCache);
+        try
+        {
+            return await _flight.RunAsync(flightKey, () => FetchAsync(call), cancellationToken).ConfigureAwait(false);
+        }
+        catch (AuthException ex) when (fallback is not null && ex is not InteractionRequiredException)
+        {
+            Log.ProactiveRefreshFailed(_runtime.Logger, ex.Code, correlationId);
+            return FromCache(fallback, call);
+        }
+    }
+
+    private async Task<AuthenticationResult> FetchAsync(Call call)
+    {
+        if (!call.Request.SkipCache && call.Request.Claims is null
+            && await FindAsync(call, CancellationToken.None).ConfigureAwait(false) is { Token: { } fresh, RefreshDue: false })
+        {
+            return FromCache(fresh, call);
+        }
+
+        var metadata = await _runtime.Metadata.ResolveAsync(call.Authority, call.CorrelationId, CancellationToken.None).ConfigureAwait(false);
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("grant_type", "client_credentials"),
+            new("client_id", _runtime.ClientId),
+            new("scope", call.Target),
+        };
+        if (call.Request.Claims is { Length: > 0 } claims)
+        {
+            form.Add(new("claims", claims));
+        }
+
+        var context = new ClientAuthenticationContext(
+            _runtime.ClientId, metadata.TokenEndpoint, call.Realm, call.Request.Claims, call.Authority.Mode, metadata.TokenEndpointSigningAlgorithms);
+        await _authenticator.AddCredentialsAsync(form, context, CancellationToken.None).ConfigureAwait(false);
+
+        var requestedAt = _runtime.Time.GetUtcNow();
+        var endpoint = UriQuery.Append(metadata.TokenEndpoint, call.Request.ExtraQueryParameters);
+        var result = await _runtime.TokenEndpoint.PostAsync(endpoint, form, call.CorrelationId, CancellationToken.None).ConfigureAwait(false);
+        var response = result.GetTokenOrThrow();
+
+        var entity = AccessTokenFactory.ForApp(_runtime.ClientId, call.Authority, call.Realm, call.Target, response, requestedAt);
+        await _runtime.Cache.AccessAsync(
+            entity.Partition(),
+            isApplicationCache: true,
+            store =>
+            {
+                AppTokenCache.Save(store, entity);
+                store.SetAppMetadata(new AppMetadataEntity { ClientId = _runtime.ClientId, Environment = call.Authority.Environment });
+                return (true, true);
+            },
+            CancellationToken.None).ConfigureAwait(false);
+
+        var authResult = ResultFactory.FromEntity(entity, call.Authority, call.CorrelationId, TokenSource.IdentityProvider);
+        Log.TokenReceived(_runtime.Logger, entity.Target!, authResult.ExpiresOn, call.CorrelationId);
+        return authResult;
+    }
+
+    private async ValueTask<CacheLookup> FindAsync(Call call, CancellationToken cancellationToken)
+    {
+        var token = await _runtime.Cache.AccessAsync(
+            CacheKeys.AppPartition(_runtime.ClientId, call.Realm),
+            isApplicationCache: true,
+            store => (AppTokenCache.Find(store, _runtime.ClientId, call.Authority, call.Realm, call.Scopes, call.Target), false),
+            cancellationToken).ConfigureAwait(false);
+        if (token is null)
+        {
+            return new CacheLookup(null, false, "no cached token");
+        }
+
+        var now = _runtime.Time.GetUtcNow().ToUnixTimeSeconds();
+        if (token.ExpiresOn <= now + (long)_runtime.ClockSkew.TotalSeconds)
+        {
+            return new CacheLookup(null, false, "the cached token expired");
+        }
+
+        var refreshDue = token.RefreshOn is { } refreshOn && refreshOn <= now;
+        return new CacheLookup(token, refreshDue, refreshDue ? "refresh_on has passed" : string.Empty);
+    }
+
+    private static AuthenticationResult FromCache(AccessTokenEntity token, Call call) =>
+        ResultFactory.FromEntity(token, call.Authority, call.CorrelationId, TokenSource.Cache);
+
+    private sealed record CacheLookup(AccessTokenEntity? Token, bool RefreshDue, string Reason);
+
+    private sealed record Call(ClientCredentialRequest Request, AuthorityInfo Authority, IReadOnlyList<string> ScopeList, Guid CorrelationId)
+    {
+        public string Realm => Authority.Tenant;
+
+        public string Target { get; } = string.Join(' ', ScopeList);
+
+        public ScopeSet Scopes { get; } = ScopeSet.From(ScopeList);
+    }
+}

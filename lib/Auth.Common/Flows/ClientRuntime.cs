@@ -1,0 +1,41 @@
+using Auth.Common.Authority;
+using Auth.Common.Cache;
+using Auth.Common.Platform;
+using Auth.Common.Protocol;
+using Microsoft.Extensions.Logging;
+
+namespace Auth.Common.Flows;
+
+/// <summary>What every flow of one application shares: its identity, authority, adapters and cache.</summary>
+internal sealed class ClientRuntime
+{
+    public required string ClientId { get; init; }
+
+    public required AuthorityInfo Authority { get; init; }
+
+    public required bool AllowInsecureLoopbackAuthority { get; init; }
+
+    public required INetworkClient Network { get; init; }
+
+    public required ICryptoProvider Crypto { get; init; }
+
+    public required TimeProvider Time { get; init; }
+
+    public required ILogger Logger { get; init; }
+
+    public required bool EnablePiiLogging { get; init; }
+
+    public required TimeSpan ClockSkew { get; init; }
+
+    public required AuthorityMetadataResolver Metadata { get; init; }
+
+    public required CacheAccessor Cache { get; init; }
+
+    public required TokenEndpointClient TokenEndpoint { get; init; }
+
+    /// <summary>Returns the request's authority override, parsed, or the application's authority.</summary>
+    public AuthorityInfo ResolveAuthority(string? requestAuthority) =>
+        requestAuthority is null
+            ? Authority
+            : AuthorityInfo.Parse(requestAuthority, Authority.Mode, AllowInsecureLoopbackAuthority);
+}

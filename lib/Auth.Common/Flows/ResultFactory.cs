@@ -1,0 +1,23 @@
+using Auth.Common.Authority;
+using Auth.Common.Cache;
+using Auth.Common.Responses;
+
+namespace Auth.Common.Flows;
+
+/// <summary>Builds the <see cref="AuthenticationResult"/> the app sees from a cached or new token.</summary>
+internal static class ResultFactory
+{
+    public static AuthenticationResult FromEntity(AccessTokenEntity token, AuthorityInfo authority, Guid correlationId, TokenSource source) => new()
+    {
+        AccessToken = token.Secret!,
+        Scopes = token.Target!.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        ExpiresOn = DateTimeOffset.FromUnixTimeSeconds(token.ExpiresOn!.Value),
+        ExtendedExpiresOn = DateTimeOffset.FromUnixTimeSeconds(token.ExtendedExpiresOn ?? token.ExpiresOn.Value),
+        RefreshOn = token.RefreshOn is { } refreshOn ? DateTimeOffset.FromUnixTimeSeconds(refreshOn) : null,
+        TokenType = token.TokenType ?? "Bearer",
+        TenantId = string.IsNullOrEmpty(token.Realm) ? null : token.Realm,
+        CorrelationId = correlationId,
+        Authority = authority.CanonicalAuthority,
+        Source = source,
+    };
+}

@@ -1,5 +1,0 @@
-namespace Auth.Common;
-
-internal static class Placeholder
-{
-}

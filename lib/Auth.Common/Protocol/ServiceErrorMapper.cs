@@ -1,0 +1,74 @@
+using System.Globalization;
+using Auth.Common.Errors;
+using Auth.Common.Platform;
+
+namespace Auth.Common.Protocol;
+
+/// <summary>Maps an authority's error answer to the exception type the app sees.</summary>
+internal static class ServiceErrorMapper
+{
+    private static readonly HashSet<string> InteractionErrors = new(StringComparer.Ordinal)
+    {
+        "interaction_required", "login_required", "consent_required", "invalid_grant",
+    };
+
+    public static AuthServiceException FromOAuthError(TokenResponseJson json, NetworkResponse response, Guid correlationId, TimeProvider time)
+    {
+        var code = json.Error!;
+        var message = $"The authority answered '{code}' (HTTP {response.StatusCode}): {json.ErrorDescription ?? "no description"}";
+        AuthServiceException exception = InteractionErrors.Contains(code)
+            ? new InteractionRequiredException(code, message)
+            : IsThrottled(response)
+                ? new AuthServiceException(AuthErrorCodes.RequestThrottled, message)
+                : new AuthServiceException(code, message);
+        exception.Error = code;
+        exception.ErrorDescription = json.ErrorDescription;
+        exception.ErrorCodes = json.ErrorCodes ?? [];
+        exception.SubError = json.SubError;
+        exception.Claims = json.Claims;
+        exception.StatusCode = response.StatusCode;
+        exception.RetryAfter = RetryAfter(response, time);
+        exception.CorrelationId = correlationId;
+        return exception;
+    }
+
+    public static AuthServiceException FromHttpStatus(NetworkResponse response, Guid correlationId, TimeProvider time)
+    {
+        var throttled = IsThrottled(response);
+        var code = throttled ? AuthErrorCodes.RequestThrottled : AuthErrorCodes.HttpStatusError;
+        var advice = throttled || response.StatusCode >= 500
+            ? "Retry later."
+            : "Check the authority URL and the request.";
+        return new AuthServiceException(code, $"The authority answered HTTP {response.StatusCode} without an OAuth error. {advice}")
+        {
+            StatusCode = response.StatusCode,
+            RetryAfter = RetryAfter(response, time),
+            CorrelationId = correlationId,
+        };
+    }
+
+    private static bool IsThrottled(NetworkResponse response) =>
+        response.StatusCode == 429 || (response.StatusCode == 503 && response.Headers.ContainsKey("Retry-After"));
+
+    /// <summary>Reads Retry-After as delta-seconds or an HTTP date (RFC 9110 section 10.2.3).</summary>
+    internal static TimeSpan? RetryAfter(NetworkResponse response, TimeProvider time)
+    {
+        if (!response.Headers.TryGetValue("Retry-After", out var value) || string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (long.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return TimeSpan.FromSeconds(Math.Min(seconds, (long)TimeSpan.FromDays(1).TotalSeconds));
+        }
+
+        if (DateTimeOffset.TryParseExact(value.Trim(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+        {
+            var delta = date - time.GetUtcNow();
+            return delta > TimeSpan.Zero ? delta : TimeSpan.Zero;
+        }
+
+        return null;
+    }
+}

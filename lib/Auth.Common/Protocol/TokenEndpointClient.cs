@@ -1,0 +1,34 @@
+using Auth.Common.Logging;
+using Auth.Common.Platform;
+using Microsoft.Extensions.Logging;
+
+namespace Auth.Common.Protocol;
+
+/// <summary>Posts a grant to a token endpoint and parses the answer. Shared by every grant.</summary>
+internal sealed class TokenEndpointClient
+{
+    private readonly INetworkClient _network;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public TokenEndpointClient(INetworkClient network, TimeProvider time, ILogger logger)
+    {
+        _network = network;
+        _time = time;
+        _logger = logger;
+    }
+
+    public async Task<TokenResult> PostAsync(Uri tokenEndpoint, IReadOnlyList<KeyValuePair<string, string>> form, Guid correlationId, CancellationToken cancellationToken)
+    {
+        var request = new NetworkRequest { Uri = tokenEndpoint, Form = form, CorrelationId = correlationId };
+        Log.TokenRequestSending(_logger, tokenEndpoint.GetLeftPart(UriPartial.Path), correlationId);
+        var response = await _network.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var result = TokenResponseParser.Parse(response, correlationId, _time);
+        if (result.Error is { } error)
+        {
+            Log.TokenRequestFailed(_logger, error.Code, response.StatusCode, correlationId);
+        }
+
+        return result;
+    }
+}

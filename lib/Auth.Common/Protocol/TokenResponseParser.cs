@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Auth.Common.Errors;
+using Auth.Common.Platform;
+
+namespace Auth.Common.Protocol;
+
+/// <summary>Turns a token endpoint's HTTP answer into a <see cref="TokenResult"/>.</summary>
+internal static class TokenResponseParser
+{
+    public static TokenResult Parse(NetworkResponse response, Guid correlationId, TimeProvider time)
+    {
+        var json = TryRead(response.Body, out var readError);
+        if (json?.Error is { Length: > 0 })
+        {
+            return TokenResult.Failure(ServiceErrorMapper.FromOAuthError(json, response, correlationId, time));
+        }
+
+        if (!response.IsSuccess)
+        {
+            return TokenResult.Failure(ServiceErrorMapper.FromHttpStatus(response, correlationId, time));
+        }
+
+        if (json is null)
+        {
+            return TokenResult.Failure(Invalid(response, correlationId, "is not valid JSON", readError));
+        }
+
+        if (string.IsNullOrEmpty(json.AccessToken))
+        {
+            return TokenResult.Failure(Invalid(response, correlationId, "has no access_token", null));
+        }
+
+        if (json.ExpiresIn is not > 0)
+        {
+            return TokenResult.Failure(Invalid(response, correlationId, "has no positive expires_in", null));
+        }
+
+        if (json.TokenType is { Length: > 0 } type && !type.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+        {
+            return TokenResult.Failure(new AuthServiceException(
+                AuthErrorCodes.UnexpectedTokenType,
+                $"The authority returned a token of type '{Truncate(type)}' where a Bearer token was requested. The token was discarded.")
+            {
+                StatusCode = response.StatusCode,
+                CorrelationId = correlationId,
+            });
+        }
+
+        return TokenResult.Success(json);
+    }
+
+    private static TokenResponseJson? TryRead(string body, out JsonException? error)
+    {
+        error = null;
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.TokenResponseJson);
+        }
+        catch (JsonException ex)
+        {
+            error = ex;
+            return null;
+        }
+    }
+
+    private static AuthServiceException Invalid(NetworkResponse response, Guid correlationId, string problem, Exception? inner) =>
+        new(AuthErrorCodes.InvalidResponse, $"The token endpoint's answer (HTTP {response.StatusCode}) {problem}. Check that the authority is an OAuth 2.0 token service; retry later if it is.", inner)
+        {
+            StatusCode = response.StatusCode,
+            CorrelationId = correlationId,
+        };
+
+    private static string Truncate(string value) => value.Length <= 32 ? value : value[..32] + "…";
+}

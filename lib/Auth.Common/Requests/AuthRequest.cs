@@ -1,0 +1,14 @@
+namespace Auth.Common.Requests;
+
+/// <summary>What every token request can carry besides its grant's own fields.</summary>
+public abstract record AuthRequest
+{
+    /// <summary>Gets an authority that overrides the application's for this request (for example another tenant).</summary>
+    public string? Authority { get; init; }
+
+    /// <summary>Gets the correlation id sent as <c>client-request-id</c>; a new one is made when absent.</summary>
+    public Guid? CorrelationId { get; init; }
+
+    /// <summary>Gets extra query parameters appended to the authority's endpoints for this request.</summary>
+    public IReadOnlyDictionary<string, string>? ExtraQueryParameters { get; init; }
+}

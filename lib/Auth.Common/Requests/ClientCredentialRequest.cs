@@ -1,0 +1,17 @@
+namespace Auth.Common.Requests;
+
+/// <summary>A request for an app-only token with the client-credentials grant (RFC 6749 section 4.4).</summary>
+public sealed record ClientCredentialRequest : AuthRequest
+{
+    /// <summary>Gets the scopes; for Entra ID one <c>{resource}/.default</c> scope, such as <c>https://graph.microsoft.com/.default</c>.</summary>
+    public required IReadOnlyList<string> Scopes { get; init; }
+
+    /// <summary>Gets whether to ignore cached tokens and ask the authority (the result is still cached).</summary>
+    public bool SkipCache { get; init; }
+
+    /// <summary>Gets a claims request (JSON), for example from a claims challenge; it bypasses the cache.</summary>
+    public string? Claims { get; init; }
+
+    /// <summary>Gets the Azure region for regional token endpoints (Entra ID only).</summary>
+    public string? AzureRegion { get; init; }
+}

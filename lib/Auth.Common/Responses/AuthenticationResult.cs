@@ -1,0 +1,69 @@
+using System.Text;
+
+namespace Auth.Common.Responses;
+
+/// <summary>A token and what is known about it. <see cref="ToString"/> never prints a token.</summary>
+public sealed record AuthenticationResult
+{
+    /// <summary>Gets the access token to send as <c>Authorization: Bearer …</c>.</summary>
+    public required string AccessToken { get; init; }
+
+    /// <summary>Gets the raw ID token, for user flows that asked for <c>openid</c>.</summary>
+    public string? IdToken { get; init; }
+
+    /// <summary>Gets the signed-in account; null for app-only tokens.</summary>
+    public AccountInfo? Account { get; init; }
+
+    /// <summary>Gets the scopes the token was granted for.</summary>
+    public required IReadOnlyList<string> Scopes { get; init; }
+
+    /// <summary>Gets when the access token expires.</summary>
+    public required DateTimeOffset ExpiresOn { get; init; }
+
+    /// <summary>Gets until when the token may be used if the authority is unavailable (Entra ID resilience).</summary>
+    public DateTimeOffset ExtendedExpiresOn { get; init; }
+
+    /// <summary>Gets when the library will proactively refresh the token, if the authority said.</summary>
+    public DateTimeOffset? RefreshOn { get; init; }
+
+    /// <summary>Gets the token type (<c>Bearer</c>).</summary>
+    public string TokenType { get; init; } = "Bearer";
+
+    /// <summary>Gets the tenant the token was issued in, when known.</summary>
+    public string? TenantId { get; init; }
+
+    /// <summary>Gets the user's unique id (<c>oid</c> or <c>sub</c>), for user tokens.</summary>
+    public string? UniqueId { get; init; }
+
+    /// <summary>Gets the ID token's claims, for user tokens.</summary>
+    public IReadOnlyDictionary<string, string>? IdTokenClaims { get; init; }
+
+    /// <summary>Gets the correlation id of the request.</summary>
+    public Guid CorrelationId { get; init; }
+
+    /// <summary>Gets the authority that issued the token.</summary>
+    public string? Authority { get; init; }
+
+    /// <summary>Gets the state returned by an authorization-code flow.</summary>
+    public string? State { get; init; }
+
+    /// <summary>Gets whether the token came from the cache or the identity provider.</summary>
+    public TokenSource Source { get; init; }
+
+    /// <summary>Gets the refresh token, only from a refresh-token request that asked for it.</summary>
+    public string? RefreshToken { get; init; }
+
+    /// <summary>Describes the result without any token.</summary>
+    /// <param name="builder">The builder to append to.</param>
+    /// <returns>Always true.</returns>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Source = ").Append(Source)
+            .Append(", Scopes = ").Append(string.Join(' ', Scopes))
+            .Append(", ExpiresOn = ").Append(ExpiresOn.ToString("O", System.Globalization.CultureInfo.InvariantCulture))
+            .Append(", TenantId = ").Append(TenantId)
+            .Append(", CorrelationId = ").Append(CorrelationId)
+            .Append(", AccessToken = (redacted)");
+        return true;
+    }
+}
