@@ -1,0 +1,55 @@
+using Auth.Common.Authority;
+using Auth.Common.Cache;
+using Auth.Common.Platform;
+using Microsoft.Extensions.Logging;
+
+namespace Auth.Server;
+
+/// <summary>Options both application kinds share. Bindable from configuration (Options pattern).</summary>
+public abstract class ClientApplicationOptions
+{
+    /// <summary>Gets or sets the application (client) id. Required.</summary>
+    public string ClientId { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the authority: <c>https://login.microsoftonline.com/{tenant}</c>, or an OpenID Provider's issuer with <see cref="ProtocolMode.Oidc"/>. Required.</summary>
+    public string Authority { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets how the library talks to the authority. Default <see cref="ProtocolMode.AzureAD"/>.</summary>
+    public ProtocolMode ProtocolMode { get; set; } = ProtocolMode.AzureAD;
+
+    /// <summary>Gets or sets hosts the app trusts as authorities without instance discovery.</summary>
+    public IList<string> KnownAuthorities { get; set; } = [];
+
+    /// <summary>Gets or sets the authority's OpenID configuration JSON, which skips fetching it.</summary>
+    public string? AuthorityMetadataJson { get; set; }
+
+    /// <summary>Gets or sets Entra ID instance-discovery JSON, which skips fetching it.</summary>
+    public string? CloudDiscoveryMetadataJson { get; set; }
+
+    /// <summary>Gets or sets client capabilities announced to the authority (for example <c>cp1</c> for continuous access evaluation).</summary>
+    public IList<string> ClientCapabilities { get; set; } = [];
+
+    /// <summary>Gets or sets whether an <c>http://localhost</c> or <c>http://127.0.0.1</c> authority is allowed. For tests only; never in production.</summary>
+    public bool AllowInsecureLoopbackAuthority { get; set; }
+
+    /// <summary>Gets or sets the network client; by default an <see cref="Network.HttpClientNetworkClient"/> over <see cref="HttpClientFactory"/> or a shared client.</summary>
+    public INetworkClient? NetworkClient { get; set; }
+
+    /// <summary>Gets or sets the factory that provides the <see cref="HttpClient"/> (named <see cref="Network.HttpClientNetworkClient.HttpClientName"/>).</summary>
+    public IHttpClientFactory? HttpClientFactory { get; set; }
+
+    /// <summary>Gets or sets the plugin that persists the token cache.</summary>
+    public ITokenCachePlugin? CachePlugin { get; set; }
+
+    /// <summary>Gets or sets the logger factory. Tokens and secrets are never logged.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Gets or sets whether personal data (user names, e-mail, IPs) may appear in logs. Default false.</summary>
+    public bool EnablePiiLogging { get; set; }
+
+    /// <summary>Gets or sets the clock. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>Gets or sets how long before expiry a cached token is treated as expired. Default 5 minutes.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+}

@@ -1,0 +1,48 @@
+using Auth.Common.Authority;
+using Auth.Common.Cache;
+using Auth.Common.Flows;
+using Auth.Common.Platform;
+using Auth.Common.Protocol;
+using Auth.Server.Crypto;
+using Auth.Server.Network;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Auth.Server.Applications;
+
+/// <summary>Composes the adapters and Common's engine for one application from its options.</summary>
+internal static class ClientRuntimeFactory
+{
+    public static ClientRuntime Create(ClientApplicationOptions options, AuthorityInfo authority, ILogger logger)
+    {
+        var time = options.TimeProvider ?? TimeProvider.System;
+        var network = options.NetworkClient
+            ?? (options.HttpClientFactory is { } factory
+                ? new HttpClientNetworkClient(factory)
+                : new HttpClientNetworkClient(DefaultHttpClient.Instance));
+        var metadata = new AuthorityMetadataResolver(network, time, logger, options.AllowInsecureLoopbackAuthority);
+        if (!string.IsNullOrWhiteSpace(options.AuthorityMetadataJson))
+        {
+            metadata.Seed(authority, options.AuthorityMetadataJson);
+        }
+
+        return new ClientRuntime
+        {
+            ClientId = options.ClientId,
+            Authority = authority,
+            AllowInsecureLoopbackAuthority = options.AllowInsecureLoopbackAuthority,
+            Network = network,
+            Crypto = new CryptoProvider(),
+            Time = time,
+            Logger = logger,
+            EnablePiiLogging = options.EnablePiiLogging,
+            ClockSkew = options.ClockSkew,
+            Metadata = metadata,
+            Cache = new CacheAccessor(new TokenCacheStore(), options.CachePlugin, options.ClientId, logger),
+            TokenEndpoint = new TokenEndpointClient(network, time, logger),
+        };
+    }
+
+    public static ILogger CreateLogger<T>(ClientApplicationOptions options) =>
+        options.LoggerFactory?.CreateLogger<T>() ?? NullLogger<T>.Instance;
+}

@@ -1,0 +1,44 @@
+using Auth.Common.Authority;
+using Auth.Common.Errors;
+
+namespace Auth.Server.Applications;
+
+/// <summary>Checks application options and reports every problem at once.</summary>
+internal static class OptionsValidator
+{
+    /// <summary>Returns the parsed authority, or throws one exception listing every problem.</summary>
+    public static AuthorityInfo Validate(ClientApplicationOptions options, IEnumerable<string> extraProblems)
+    {
+        var problems = new List<AuthClientException>();
+        if (string.IsNullOrWhiteSpace(options.ClientId))
+        {
+            problems.Add(new(AuthErrorCodes.InvalidConfiguration, "ClientId is required: set it to the application (client) id."));
+        }
+
+        if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromHours(1))
+        {
+            problems.Add(new(AuthErrorCodes.InvalidConfiguration, "ClockSkew must be between 0 and 1 hour."));
+        }
+
+        problems.AddRange(extraProblems.Select(p => new AuthClientException(AuthErrorCodes.InvalidConfiguration, p)));
+
+        AuthorityInfo? authority = null;
+        try
+        {
+            authority = AuthorityInfo.Parse(options.Authority, options.ProtocolMode, options.AllowInsecureLoopbackAuthority);
+        }
+        catch (AuthClientException ex)
+        {
+            problems.Add(ex);
+        }
+
+        return problems switch
+        {
+            [] => authority!,
+            [var single] => throw single,
+            _ => throw new AuthClientException(
+                AuthErrorCodes.InvalidConfiguration,
+                $"The application options have {problems.Count} problems: " + string.Join(" ", problems.Select((p, i) => $"({i + 1}) {p.Message}"))),
+        };
+    }
+}

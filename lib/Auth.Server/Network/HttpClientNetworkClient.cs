@@ -1,0 +1,141 @@
+using System.Net;
+using System.Reflection;
+using Auth.Common.Errors;
+using Auth.Common.Platform;
+
+namespace Auth.Server.Network;
+
+/// <summary>
+/// <see cref="INetworkClient"/> over <see cref="HttpClient"/>: a per-attempt timeout, a response
+/// size limit, one retry on 5xx or timeout, the <c>client-request-id</c> and
+/// <c>x-client-SKU</c>/<c>x-client-VER</c> headers, and transport failures mapped to
+/// <see cref="AuthClientException"/>. The default client does not follow redirects.
+/// </summary>
+public sealed class HttpClientNetworkClient : INetworkClient
+{
+    /// <summary>The name used with <see cref="IHttpClientFactory"/>.</summary>
+    public const string HttpClientName = "Auth.Server";
+
+    private static readonly string Version =
+        typeof(HttpClientNetworkClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    private readonly Func<HttpClient> _client;
+    private readonly HttpClientNetworkClientOptions _options;
+
+    /// <summary>Uses <paramref name="httpClient"/> with default limits.</summary>
+    /// <param name="httpClient">The client to send with.</param>
+    public HttpClientNetworkClient(HttpClient httpClient)
+        : this(httpClient, new HttpClientNetworkClientOptions())
+    {
+    }
+
+    /// <summary>Takes a client named <see cref="HttpClientName"/> from <paramref name="factory"/>, with default limits.</summary>
+    /// <param name="factory">The factory.</param>
+    public HttpClientNetworkClient(IHttpClientFactory factory)
+        : this(factory, new HttpClientNetworkClientOptions())
+    {
+    }
+
+    /// <summary>Uses <paramref name="httpClient"/> (its handler decides proxies, certificates and redirects).</summary>
+    /// <param name="httpClient">The client to send with.</param>
+    /// <param name="options">Limits and retry; defaults when null.</param>
+    public HttpClientNetworkClient(HttpClient httpClient, HttpClientNetworkClientOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        _client = () => httpClient;
+        _options = options ?? new HttpClientNetworkClientOptions();
+    }
+
+    /// <summary>Takes a client named <see cref="HttpClientName"/> from <paramref name="factory"/> for each request.</summary>
+    /// <param name="factory">The factory.</param>
+    /// <param name="options">Limits and retry; defaults when null.</param>
+    public HttpClientNetworkClient(IHttpClientFactory factory, HttpClientNetworkClientOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        _client = () => factory.CreateClient(HttpClientName);
+        _options = options ?? new HttpClientNetworkClientOptions();
+    }
+
+    /// <inheritdoc/>
+    public async Task<NetworkResponse> SendAsync(NetworkRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var attempts = _options.RetryOnceOnServerError ? 2 : 1;
+        for (var attempt = 1; ; attempt++)
+        {
+            var last = attempt == attempts;
+            try
+            {
+                var response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
+                if (response.StatusCode < 500 || last)
+                {
+                    return response;
+                }
+            }
+            catch (AuthClientException ex) when (ex.Code == AuthErrorCodes.RequestTimeout && !last)
+            {
+            }
+
+            await Task.Delay(_options.RetryDelay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<NetworkResponse> SendOnceAsync(NetworkRequest request, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(_options.RequestTimeout, _options.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var message = HttpRequestFactory.Create(request, Version);
+        try
+        {
+            using var response = await _client()
+                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token)
+                .ConfigureAwait(false);
+            var body = await BoundedBodyReader.ReadAsync(response.Content, _options.MaxResponseBytes, linked.Token).ConfigureAwait(false);
+            return new NetworkResponse
+            {
+                StatusCode = (int)response.StatusCode,
+                Headers = HttpRequestFactory.ReadHeaders(response),
+                Body = body,
+            };
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new AuthClientException(
+                AuthErrorCodes.RequestTimeout,
+                $"{request} got no answer within {_options.RequestTimeout.TotalSeconds:0.#} s. Retry later, or raise RequestTimeout.")
+            {
+                CorrelationId = request.CorrelationId,
+            };
+        }
+        catch (IOException ex)
+        {
+            throw new AuthClientException(
+                AuthErrorCodes.NetworkError,
+                $"{request} failed: the connection broke while the answer was read. Retry later.",
+                ex)
+            {
+                CorrelationId = request.CorrelationId,
+            };
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new AuthClientException(
+                AuthErrorCodes.NetworkError,
+                $"{request} failed before an answer arrived ({Describe(ex)}). Check the authority URL, DNS, proxy and TLS trust; retry later.",
+                ex)
+            {
+                CorrelationId = request.CorrelationId,
+            };
+        }
+    }
+
+    private static string Describe(HttpRequestException ex) => ex.HttpRequestError switch
+    {
+        HttpRequestError.NameResolutionError => "the host name did not resolve",
+        HttpRequestError.ConnectionError => "the connection was refused or reset",
+        HttpRequestError.SecureConnectionError => "the TLS handshake failed; is the server certificate trusted?",
+        HttpRequestError.ProxyTunnelError => "the proxy refused the tunnel",
+        HttpRequestError.ResponseEnded => "the connection closed mid-answer",
+        _ => ex.StatusCode is HttpStatusCode code ? $"HTTP {(int)code}" : "transport error",
+    };
+}
