@@ -1,0 +1,20 @@
+using Auth.Common.Protocol;
+
+namespace Auth.Common.Tests.TestDoubles;
+
+/// <summary>Adds a fixed client secret and records the contexts it was given.</summary>
+internal sealed class FakeAuthenticator : IClientAuthenticator
+{
+    public List<ClientAuthenticationContext> Contexts { get; } = [];
+
+    public ValueTask AddCredentialsAsync(List<KeyValuePair<string, string>> form, ClientAuthenticationContext context, CancellationToken cancellationToken)
+    {
+        lock (Contexts)
+        {
+            Contexts.Add(context);
+        }
+
+        form.Add(new("client_secret", "test-secret"));
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,40 @@
+using Auth.Common.Authority;
+using Auth.Common.Cache;
+using Auth.Common.Flows;
+using Auth.Common.Platform;
+using Auth.Common.Protocol;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Auth.Common.Tests.TestDoubles;
+
+/// <summary>Builds a <see cref="ClientRuntime"/> over in-memory doubles.</summary>
+internal static class TestRuntime
+{
+    public const string Authority = "https://login.example.com/tenant1";
+
+    public static readonly string Metadata = """
+        {"issuer":"https://login.example.com/tenant1/v2.0","token_endpoint":"https://login.example.com/tenant1/oauth2/v2.0/token"}
+        """;
+
+    public static ClientRuntime Create(INetworkClient network, TimeProvider time, ITokenCachePlugin? plugin = null)
+    {
+        var authority = AuthorityInfo.Parse(Authority, ProtocolMode.AzureAD, false);
+        var metadata = new AuthorityMetadataResolver(network, time, NullLogger.Instance, false);
+        metadata.Seed(authority, Metadata);
+        return new ClientRuntime
+        {
+            ClientId = "client1",
+            Authority = authority,
+            AllowInsecureLoopbackAuthority = false,
+            Network = network,
+            Crypto = null!,
+            Time = time,
+            Logger = NullLogger.Instance,
+            EnablePiiLogging = false,
+            ClockSkew = TimeSpan.FromMinutes(5),
+            Metadata = metadata,
+            Cache = new CacheAccessor(new TokenCacheStore(), plugin, "client1", NullLogger.Instance),
+            TokenEndpoint = new TokenEndpointClient(network, time, NullLogger.Instance),
+        };
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Auth.Testing.Clients;
+
+/// <summary>The thread-safe set of registered applications; a client may hold several secrets and certificates.</summary>
+internal sealed class ClientRegistry : IDisposable
+{
+    private readonly ConcurrentDictionary<string, RegisteredClient> _clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<X509Certificate2> _ownedCertificates = [];
+
+    public void AddSecret(string clientId, string secret)
+    {
+        _clients.AddOrUpdate(
+            clientId,
+            static (id, value) => new RegisteredClient(id) { Secrets = [value] },
+            static (_, existing, value) => existing with { Secrets = existing.Secrets.Add(value) },
+            secret);
+    }
+
+    public void AddCertificate(string clientId, X509Certificate2 certificate)
+    {
+        var publicOnly = X509CertificateLoader.LoadCertificate(certificate.RawData);
+        _ownedCertificates.Add(publicOnly);
+        _clients.AddOrUpdate(
+            clientId,
+            static (id, value) => new RegisteredClient(id) { Certificates = [value] },
+            static (_, existing, value) => existing with { Certificates = existing.Certificates.Add(value) },
+            publicOnly);
+    }
+
+    public RegisteredClient? Find(string clientId) => _clients.TryGetValue(clientId, out var client) ? client : null;
+
+    public void Dispose()
+    {
+        foreach (var certificate in _ownedCertificates)
+        {
+            certificate.Dispose();
+        }
+    }
+}

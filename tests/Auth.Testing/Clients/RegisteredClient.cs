@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+
+namespace Auth.Testing.Clients;
+
+/// <summary>An application registration: its client id, its credentials and its stable object id.</summary>
+internal sealed record RegisteredClient
+{
+    public RegisteredClient(string clientId)
+    {
+        ClientId = clientId;
+        ObjectId = StableGuid(clientId);
+    }
+
+    public string ClientId { get; }
+
+    /// <summary>The service principal's object id, stable for a client id (<c>oid</c> / <c>sub</c> claims).</summary>
+    public Guid ObjectId { get; }
+
+    public ImmutableArray<string> Secrets { get; init; } = [];
+
+    /// <summary>Public-only copies of the registered certificates.</summary>
+    public ImmutableArray<X509Certificate2> Certificates { get; init; } = [];
+
+    public bool HasSecret(string presented)
+    {
+        var presentedBytes = Encoding.UTF8.GetBytes(presented);
+        var match = false;
+        foreach (var secret in Secrets)
+        {
+            match |= CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), presentedBytes);
+        }
+
+        return match;
+    }
+
+    private static Guid StableGuid(string clientId)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("Auth.Testing.oid:" + clientId));
+        return new Guid(hash.AsSpan(0, 16));
+    }
+}

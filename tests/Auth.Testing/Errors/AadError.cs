@@ -1,0 +1,8 @@
+namespace Auth.Testing.Errors;
+
+/// <summary>An Entra ID (AADSTS) error: HTTP status, OAuth error code, AADSTS number and message.</summary>
+/// <param name="StatusCode">The HTTP status code.</param>
+/// <param name="Error">The OAuth 2.0 <c>error</c> value, e.g. <c>invalid_client</c>.</param>
+/// <param name="Code">The AADSTS number, e.g. 7000215.</param>
+/// <param name="Message">The human-readable message, without the <c>AADSTS…:</c> prefix or trace footer.</param>
+internal sealed record AadError(int StatusCode, string Error, int Code, string Message);

@@ -1,0 +1,27 @@
+namespace Auth.Testing;
+
+/// <summary>Options for <see cref="FakeAuthority.Start(FakeAuthorityOptions?)"/>.</summary>
+public sealed record FakeAuthorityOptions
+{
+    /// <summary>
+    /// Serve over HTTPS with a freshly generated self-signed certificate for <c>localhost</c> (default),
+    /// or over plain HTTP when <see langword="false"/>.
+    /// </summary>
+    public bool UseHttps { get; init; } = true;
+
+    /// <summary>The tenant id (a GUID string). A random GUID is used when <see langword="null"/>.</summary>
+    public string? TenantId { get; init; }
+
+    /// <summary>
+    /// The clock for issued tokens (<c>iat</c>, <c>nbf</c>, <c>exp</c>), client-assertion lifetime checks and
+    /// error timestamps. <see cref="TimeProvider.System"/> when <see langword="null"/>.
+    /// Scripted slow responses always wait in real time.
+    /// </summary>
+    public TimeProvider? TimeProvider { get; init; }
+
+    /// <summary>
+    /// How many token requests <see cref="FakeAuthority.TokenRequests"/> keeps (the most recent ones);
+    /// bounds memory under load tests. Default 10,000. Counters are never bounded.
+    /// </summary>
+    public int MaxCapturedTokenRequests { get; init; } = 10_000;
+}

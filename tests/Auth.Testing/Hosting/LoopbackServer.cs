@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using WireMock.Logging;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace Auth.Testing.Hosting;
+
+/// <summary>Starts a quiet WireMock server on a free loopback port (<c>localhost</c>), retrying on port races.</summary>
+internal static class LoopbackServer
+{
+    private const int Attempts = 5;
+
+    /// <param name="certificate">The TLS certificate, or <see langword="null"/> for plain HTTP.</param>
+    /// <param name="baseUri">The server root, e.g. <c>https://localhost:54321/</c>.</param>
+    public static WireMockServer Start(X509Certificate2? certificate, out Uri baseUri)
+    {
+        var scheme = certificate is null ? "http" : "https";
+        Exception? last = null;
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var port = FreeLoopbackPort();
+            var url = string.Create(CultureInfo.InvariantCulture, $"{scheme}://localhost:{port}");
+            try
+            {
+                var server = WireMockServer.Start(Settings(url, certificate));
+                baseUri = new Uri(url + "/");
+                return server;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                last = ex;
+            }
+        }
+
+        throw new InvalidOperationException($"The fake authority could not start on a loopback port after {Attempts} attempts.", last);
+    }
+
+    private static WireMockServerSettings Settings(string url, X509Certificate2? certificate) => new()
+    {
+        Urls = [url],
+        UseSSL = certificate is not null,
+        CertificateSettings = certificate is null ? null : new WireMockCertificateSettings { X509Certificate = certificate },
+        Logger = new WireMockNullLogger(),
+        StartAdminInterface = false,
+        ReadStaticMappings = false,
+        MaxRequestLogCount = 0,
+        DoNotSaveDynamicResponseInLogEntry = true,
+        DisableDeserializeFormUrlEncoded = true,
+    };
+
+    private static int FreeLoopbackPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+}

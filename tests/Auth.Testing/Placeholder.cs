@@ -1,6 +1,0 @@
-namespace Auth.Testing;
-
-/// <summary>Placeholder until FakeAuthority lands.</summary>
-internal static class Placeholder
-{
-}

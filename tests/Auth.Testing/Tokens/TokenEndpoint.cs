@@ -1,0 +1,89 @@
+using Auth.Testing.Endpoints;
+using Auth.Testing.Errors;
+using Auth.Testing.Grants;
+using Auth.Testing.Http;
+
+namespace Auth.Testing.Tokens;
+
+/// <summary>
+/// <c>POST /{tenant}/oauth2/v2.0/token</c>: records the request, serves a scripted answer if one is queued,
+/// otherwise routes by <c>grant_type</c> to the matching <see cref="ITokenGrant"/>.
+/// </summary>
+internal sealed class TokenEndpoint
+{
+    private readonly AuthorityUrls _urls;
+    private readonly Dictionary<string, ITokenGrant> _grants;
+    private readonly ScriptedResponses _scripted;
+    private readonly RequestLog _log;
+    private readonly ErrorReplyWriter _errors;
+    private readonly TimeProvider _timeProvider;
+
+    public TokenEndpoint(AuthorityUrls urls, IEnumerable<ITokenGrant> grants, ScriptedResponses scripted, RequestLog log, ErrorReplyWriter errors, TimeProvider timeProvider)
+    {
+        _urls = urls;
+        _grants = grants.ToDictionary(grant => grant.GrantType, StringComparer.Ordinal);
+        _scripted = scripted;
+        _log = log;
+        _errors = errors;
+        _timeProvider = timeProvider;
+    }
+
+    /// <summary>The grant types served, as advertised in discovery.</summary>
+    public IReadOnlyCollection<string> GrantTypes => _grants.Keys;
+
+    public async Task<HttpReply> HandleAsync(string tenant, string? contentType, string? body, IReadOnlyDictionary<string, string> headers, CancellationToken stopping)
+    {
+        string? duplicate = null;
+        var form = FormBody.IsFormContentType(contentType)
+            ? FormBody.Parse(body, out duplicate)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+        var grantType = form.GetValueOrDefault("grant_type", string.Empty);
+        headers.TryGetValue("client-request-id", out var clientRequestId);
+        _log.RecordToken(new FakeTokenRequest(tenant, grantType, form, headers, _timeProvider.GetUtcNow()));
+
+        if (_scripted.TryDequeue(out var scripted))
+        {
+            if (scripted.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(scripted.Delay, TimeProvider.System, stopping).ConfigureAwait(false);
+            }
+
+            if (scripted.StatusCode is not null)
+            {
+                return ScriptedResponses.Render(scripted, _errors, clientRequestId);
+            }
+        }
+
+        var request = new TokenRequestContext(tenant, _urls.Token(tenant), form, headers, _timeProvider.GetUtcNow());
+        var error = Validate(grantType, duplicate, out var grant);
+        var result = grant?.Handle(request) ?? GrantResult.Failure(error!);
+        if (result.Reply is not null)
+        {
+            return result.Reply;
+        }
+
+        var reply = _errors.Write(result.Error!, clientRequestId);
+        if (reply.StatusCode == 401 && request.Header("Authorization")?.StartsWith("Basic", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            reply.WithHeader("WWW-Authenticate", $"Basic realm=\"{_urls.BaseUri.Authority}\"");
+        }
+
+        return reply;
+    }
+
+    private AadError? Validate(string grantType, string? duplicate, out ITokenGrant? grant)
+    {
+        grant = null;
+        if (duplicate is not null)
+        {
+            return AadErrors.MalformedRequest($"The parameter '{duplicate}' was included more than once.");
+        }
+
+        if (grantType.Length == 0)
+        {
+            return AadErrors.MissingParameter("grant_type");
+        }
+
+        return _grants.TryGetValue(grantType, out grant) ? null : AadErrors.UnsupportedGrantType(grantType);
+    }
+}
