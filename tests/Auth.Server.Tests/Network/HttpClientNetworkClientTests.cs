@@ -1,0 +1,176 @@
+using System.Net;
+using Auth.Common.Errors;
+using Auth.Common.Platform;
+using Auth.Server.Network;
+using Auth.Server.Tests.TestDoubles;
+
+namespace Auth.Server.Tests.Network;
+
+[TestFixture]
+public sealed class HttpClientNetworkClientTests
+{
+    private static readonly NetworkRequest Post = new()
+    {
+        Uri = new Uri("https://login.example.com/t1/oauth2/v2.0/token"),
+        Form = [new("grant_type", "client_credentials"), new("client_secret", "s3cr3t")],
+        CorrelationId = Guid.Parse("aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"),
+    };
+
+    private static HttpClientNetworkClientOptions Fast => new() { RetryDelay = TimeSpan.FromMilliseconds(1), RequestTimeout = TimeSpan.FromSeconds(5) };
+
+    private static HttpResponseMessage Answer(HttpStatusCode status, string body = "{}") => new(status) { Content = new StringContent(body) };
+
+    [Test]
+    public async Task SendAsync_Post_SendsFormAndProtocolHeaders()
+    {
+        var handler = new StubHandler((_, _) => Answer(HttpStatusCode.OK, """{"ok":true}"""));
+        var client = new HttpClientNetworkClient(new HttpClient(handler), Fast);
+
+        var response = await client.SendAsync(Post);
+
+        response.StatusCode.Should().Be(200);
+        response.Body.Should().Be("""{"ok":true}""");
+        var (request, body) = handler.Requests.Single();
+        request.Method.Should().Be(HttpMethod.Post);
+        body.Should().Be("grant_type=client_credentials&client_secret=s3cr3t");
+        request.Headers.GetValues("client-request-id").Should().Equal("aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee");
+        request.Headers.GetValues("x-client-SKU").Should().Equal("Auth.Server");
+        request.Headers.GetValues("x-client-VER").Single().Should().MatchRegex(@"^\d+\.\d+\.\d+");
+    }
+
+    [Test]
+    public async Task SendAsync_5xxThenOk_RetriesOnce()
+    {
+        var handler = new StubHandler((_, n) => n == 1 ? Answer(HttpStatusCode.BadGateway) : Answer(HttpStatusCode.OK));
+        var client = new HttpClientNetworkClient(new HttpClient(handler), Fast);
+
+        var response = await client.SendAsync(Post);
+
+        response.StatusCode.Should().Be(200);
+        handler.Requests.Should().HaveCount(2);
+    }
+
+    [Test]
+    public async Task SendAsync_5xxTwice_ReturnsTheSecondAnswer()
+    {
+        var handler = new StubHandler((_, _) => Answer(HttpStatusCode.InternalServerError));
+        var client = new HttpClientNetworkClient(new HttpClient(handler), Fast);
+
+        var response = await client.SendAsync(Post);
+
+        response.StatusCode.Should().Be(500);
+        handler.Requests.Should().HaveCount(2);
+    }
+
+    [Test]
+    public async Task SendAsync_4xx_IsNotRetried()
+    {
+        var handler = new StubHandler((_, _) => Answer(HttpStatusCode.BadRequest));
+        var client = new HttpClientNetworkClient(new HttpClient(handler), Fast);
+
+        var response = await client.SendAsync(Post);
+
+        response.StatusCode.Should().Be(400);
+        handler.Requests.Should().HaveCount(1);
+    }
+
+    [Test]
+    public async Task SendAsync_BodyOverLimit_IsResponseTooLarge()
+    {
+        var handler = new StubHandler((_, _) => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new EndlessStream()) });
+        var options = Fast;
+        options.MaxResponseBytes = 64 * 1024;
+        var client = new HttpClientNetworkClient(new HttpClient(handler), options);
+
+        var act = () => client.SendAsync(Post);
+
+        (await act.Should().ThrowAsync<AuthClientException>()).Which.Code.Should().Be(AuthErrorCodes.ResponseTooLarge);
+    }
+
+    [Test]
+    public async Task SendAsync_NoAnswerWithinTimeout_RetriesThenIsRequestTimeout()
+    {
+        var handler = new StubHandler(async (_, _, ct) =>
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, ct);
+            return Answer(HttpStatusCode.OK);
+        });
+        var options = Fast;
+        options.RequestTimeout = TimeSpan.FromMilliseconds(100);
+        var client = new HttpClientNetworkClient(new HttpClient(handler), options);
+
+        var act = () => client.SendAsync(Post);
+
+        var error = (await act.Should().ThrowAsync<AuthClientException>()).Which;
+        error.Code.Should().Be(AuthErrorCodes.RequestTimeout);
+        error.Message.Should().NotContain("s3cr3t");
+        handler.Requests.Should().HaveCount(2);
+    }
+
+    [Test]
+    public async Task SendAsync_CallerCancels_IsOperationCanceled()
+    {
+        var handler = new StubHandler(async (_, _, ct) =>
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, ct);
+            return Answer(HttpStatusCode.OK);
+        });
+        var client = new HttpClientNetworkClient(new HttpClient(handler), Fast);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        var act = () => client.SendAsync(Post, cts.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Test]
+    public async Task SendAsync_ConnectionRefused_IsNetworkErrorWithoutSecrets()
+    {
+        var port = FreePort();
+        var client = new HttpClientNetworkClient(new HttpClient(), Fast);
+        var request = Post with { Uri = new Uri($"http://127.0.0.1:{port}/t1/oauth2/v2.0/token?x=secret-query") };
+
+        var act = () => client.SendAsync(request);
+
+        var error = (await act.Should().ThrowAsync<AuthClientException>()).Which;
+        error.Code.Should().Be(AuthErrorCodes.NetworkError);
+        error.Message.Should().NotContain("s3cr3t").And.NotContain("secret-query");
+        error.CorrelationId.Should().Be(Post.CorrelationId);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class EndlessStream : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => 0; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Array.Fill(buffer, (byte)'a', offset, count);
+            return count;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
