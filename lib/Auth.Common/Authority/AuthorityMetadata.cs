@@ -8,4 +8,5 @@ internal sealed record AuthorityMetadata(
     Uri? DeviceAuthorizationEndpoint,
     Uri? JwksUri,
     Uri? EndSessionEndpoint,
-    IReadOnlyList<string> TokenEndpointSigningAlgorithms);
+    IReadOnlyList<string> TokenEndpointSigningAlgorithms,
+    IReadOnlyList<string> TokenEndpointAuthMethods);

@@ -41,7 +41,8 @@ internal static class AuthorityMetadataParser
             Endpoint(document.DeviceAuthorizationEndpoint, authority, allowInsecureLoopback, "device_authorization_endpoint"),
             Endpoint(document.JwksUri, authority, allowInsecureLoopback, "jwks_uri"),
             Endpoint(document.EndSessionEndpoint, authority, allowInsecureLoopback, "end_session_endpoint"),
-            document.TokenEndpointSigningAlgorithms ?? []);
+            document.TokenEndpointSigningAlgorithms ?? [],
+            document.TokenEndpointAuthMethods ?? []);
     }
 
     private static Uri? Endpoint(string? value, AuthorityInfo authority, bool allowInsecureLoopback, string name)

@@ -23,6 +23,9 @@ internal sealed class OpenIdConfigurationJson
     [JsonPropertyName("token_endpoint_auth_signing_alg_values_supported")]
     public string[]? TokenEndpointSigningAlgorithms { get; init; }
 
+    [JsonPropertyName("token_endpoint_auth_methods_supported")]
+    public string[]? TokenEndpointAuthMethods { get; init; }
+
     [JsonPropertyName("end_session_endpoint")]
     public string? EndSessionEndpoint { get; init; }
 }

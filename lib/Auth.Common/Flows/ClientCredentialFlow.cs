@@ -69,24 +69,22 @@ internal sealed class ClientCredentialFlow
         }
 
         var metadata = await _runtime.Metadata.ResolveAsync(call.Authority, call.CorrelationId, CancellationToken.None).ConfigureAwait(false);
-        var form = new List<KeyValuePair<string, string>>
-        {
-            new("grant_type", "client_credentials"),
-            new("client_id", _runtime.ClientId),
-            new("scope", call.Target),
-        };
+        var content = new TokenRequestContent();
+        content.Add("grant_type", "client_credentials");
+        content.Add("client_id", _runtime.ClientId);
+        content.Add("scope", call.Target);
         if (call.Request.Claims is { Length: > 0 } claims)
         {
-            form.Add(new("claims", claims));
+            content.Add("claims", claims);
         }
 
         var context = new ClientAuthenticationContext(
-            _runtime.ClientId, metadata.TokenEndpoint, call.Realm, call.Request.Claims, call.Authority.Mode, metadata.TokenEndpointSigningAlgorithms);
-        await _authenticator.AddCredentialsAsync(form, context, CancellationToken.None).ConfigureAwait(false);
+            _runtime.ClientId, metadata.TokenEndpoint, call.Realm, call.Request.Claims, call.Authority.Mode, metadata.TokenEndpointSigningAlgorithms, metadata.TokenEndpointAuthMethods);
+        await _authenticator.AddCredentialsAsync(content, context, CancellationToken.None).ConfigureAwait(false);
 
         var requestedAt = _runtime.Time.GetUtcNow();
         var endpoint = UriQuery.Append(metadata.TokenEndpoint, call.Request.ExtraQueryParameters);
-        var result = await _runtime.TokenEndpoint.PostAsync(endpoint, form, call.CorrelationId, CancellationToken.None).ConfigureAwait(false);
+        var result = await _runtime.TokenEndpoint.PostAsync(endpoint, content, call.CorrelationId, CancellationToken.None).ConfigureAwait(false);
         var response = result.GetTokenOrThrow();
 
         var entity = AccessTokenFactory.ForApp(_runtime.ClientId, call.Authority, call.Realm, call.Target, response, requestedAt);

@@ -43,7 +43,11 @@ internal static class ClientAssertionBuilder
         return crypto.SignJwt(headerJson, claimsJson, certificate, algorithm);
     }
 
-    /// <summary>Picks the algorithm: the app's choice, else what the authority advertises, else PS256 for Entra ID and RS256 elsewhere.</summary>
+    /// <summary>
+    /// Picks the algorithm: the app's choice; else the mode's preference (PS256 for Entra ID,
+    /// RS256, the one every OpenID Provider must accept, elsewhere) unless the authority's
+    /// discovery document lists only the other one.
+    /// </summary>
     public static JwtSigningAlgorithm ChooseAlgorithm(JwtSigningAlgorithm? configured, ClientAuthenticationContext context)
     {
         if (configured is { } chosen)
@@ -51,17 +55,14 @@ internal static class ClientAssertionBuilder
             return chosen;
         }
 
-        if (context.SigningAlgorithms.Contains("PS256", StringComparer.Ordinal))
-        {
-            return JwtSigningAlgorithm.PS256;
-        }
-
-        if (context.SigningAlgorithms.Contains("RS256", StringComparer.Ordinal))
-        {
-            return JwtSigningAlgorithm.RS256;
-        }
-
-        return context.Mode == Authority.ProtocolMode.AzureAD ? JwtSigningAlgorithm.PS256 : JwtSigningAlgorithm.RS256;
+        var preferred = context.Mode == Authority.ProtocolMode.AzureAD ? JwtSigningAlgorithm.PS256 : JwtSigningAlgorithm.RS256;
+        var other = preferred == JwtSigningAlgorithm.PS256 ? JwtSigningAlgorithm.RS256 : JwtSigningAlgorithm.PS256;
+        var advertised = context.SigningAlgorithms;
+        return advertised.Count > 0
+            && !advertised.Contains(preferred.ToString(), StringComparer.Ordinal)
+            && advertised.Contains(other.ToString(), StringComparer.Ordinal)
+                ? other
+                : preferred;
     }
 
     private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);

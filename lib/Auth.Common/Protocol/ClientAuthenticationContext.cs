@@ -7,10 +7,12 @@ namespace Auth.Common.Protocol;
 /// <param name="Claims">The claims request, if any.</param>
 /// <param name="Mode">The authority's protocol mode.</param>
 /// <param name="SigningAlgorithms">The authority's <c>token_endpoint_auth_signing_alg_values_supported</c> (may be empty).</param>
+/// <param name="AuthMethods">The authority's <c>token_endpoint_auth_methods_supported</c> (may be empty).</param>
 internal sealed record ClientAuthenticationContext(
     string ClientId,
     Uri TokenEndpoint,
     string? TenantId,
     string? Claims,
     Authority.ProtocolMode Mode,
-    IReadOnlyList<string> SigningAlgorithms);
+    IReadOnlyList<string> SigningAlgorithms,
+    IReadOnlyList<string> AuthMethods);

@@ -18,9 +18,9 @@ internal sealed class TokenEndpointClient
         _logger = logger;
     }
 
-    public async Task<TokenResult> PostAsync(Uri tokenEndpoint, IReadOnlyList<KeyValuePair<string, string>> form, Guid correlationId, CancellationToken cancellationToken)
+    public async Task<TokenResult> PostAsync(Uri tokenEndpoint, TokenRequestContent content, Guid correlationId, CancellationToken cancellationToken)
     {
-        var request = new NetworkRequest { Uri = tokenEndpoint, Form = form, CorrelationId = correlationId };
+        var request = new NetworkRequest { Uri = tokenEndpoint, Form = content.Form, Headers = content.Headers, CorrelationId = correlationId };
         Log.TokenRequestSending(_logger, tokenEndpoint.GetLeftPart(UriPartial.Path), correlationId);
         var response = await _network.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var result = TokenResponseParser.Parse(response, correlationId, _time);

@@ -11,13 +11,13 @@ internal sealed class AssertionAuthenticator : IClientAuthenticator
 
     public AssertionAuthenticator(Func<ClientAssertionContext, CancellationToken, Task<string>> provider) => _provider = provider;
 
-    public static void AddAssertion(List<KeyValuePair<string, string>> form, string assertion)
+    public static void AddAssertion(TokenRequestContent request, string assertion)
     {
-        form.Add(new("client_assertion_type", JwtBearerType));
-        form.Add(new("client_assertion", assertion));
+        request.Add("client_assertion_type", JwtBearerType);
+        request.Add("client_assertion", assertion);
     }
 
-    public async ValueTask AddCredentialsAsync(List<KeyValuePair<string, string>> form, ClientAuthenticationContext context, CancellationToken cancellationToken)
+    public async ValueTask AddCredentialsAsync(TokenRequestContent request, ClientAuthenticationContext context, CancellationToken cancellationToken)
     {
         var callbackContext = new ClientAssertionContext
         {
@@ -41,6 +41,6 @@ internal sealed class AssertionAuthenticator : IClientAuthenticator
             throw new AuthClientException(AuthErrorCodes.ClientAssertionFailed, "The client assertion callback returned no assertion. Return a signed JWT.");
         }
 
-        AddAssertion(form, assertion);
+        AddAssertion(request, assertion);
     }
 }

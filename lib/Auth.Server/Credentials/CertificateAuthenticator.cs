@@ -22,11 +22,11 @@ internal sealed class CertificateAuthenticator : IClientAuthenticator
         _time = time;
     }
 
-    public ValueTask AddCredentialsAsync(List<KeyValuePair<string, string>> form, ClientAuthenticationContext context, CancellationToken cancellationToken)
+    public ValueTask AddCredentialsAsync(TokenRequestContent request, ClientAuthenticationContext context, CancellationToken cancellationToken)
     {
         var algorithm = ClientAssertionBuilder.ChooseAlgorithm(_algorithm, context);
         var assertion = ClientAssertionBuilder.Build(context, _certificate, _sendX5c, algorithm, _crypto, _time);
-        AssertionAuthenticator.AddAssertion(form, assertion);
+        AssertionAuthenticator.AddAssertion(request, assertion);
         return ValueTask.CompletedTask;
     }
 }

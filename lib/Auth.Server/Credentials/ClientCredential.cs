@@ -21,13 +21,14 @@ public sealed class ClientCredential
         _create = create;
     }
 
-    /// <summary>A client secret, sent as <c>client_secret</c> in the request body.</summary>
+    /// <summary>A client secret (<c>client_secret_post</c> or <c>client_secret_basic</c>).</summary>
     /// <param name="secret">The secret.</param>
+    /// <param name="transport">How the secret is sent; <see cref="ClientSecretTransport.Automatic"/> follows the authority.</param>
     /// <returns>The credential.</returns>
-    public static ClientCredential FromSecret(string secret)
+    public static ClientCredential FromSecret(string secret, ClientSecretTransport transport = ClientSecretTransport.Automatic)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(secret);
-        return new ClientCredential("client secret", (_, _) => new SecretAuthenticator(secret));
+        return new ClientCredential("client secret", (_, _) => new SecretAuthenticator(secret, transport));
     }
 
     /// <summary>A certificate with an RSA private key: each request carries a fresh assertion signed with it.</summary>

@@ -7,14 +7,14 @@ internal sealed class FakeAuthenticator : IClientAuthenticator
 {
     public List<ClientAuthenticationContext> Contexts { get; } = [];
 
-    public ValueTask AddCredentialsAsync(List<KeyValuePair<string, string>> form, ClientAuthenticationContext context, CancellationToken cancellationToken)
+    public ValueTask AddCredentialsAsync(TokenRequestContent request, ClientAuthenticationContext context, CancellationToken cancellationToken)
     {
         lock (Contexts)
         {
             Contexts.Add(context);
         }
 
-        form.Add(new("client_secret", "test-secret"));
+        request.Add("client_secret", "test-secret");
         return ValueTask.CompletedTask;
     }
 }

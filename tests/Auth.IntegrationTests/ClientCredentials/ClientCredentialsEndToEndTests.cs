@@ -51,8 +51,8 @@ public sealed class ClientCredentialsEndToEndTests : IDisposable
     }
 
     [TestCase(ProtocolMode.AzureAD, null, "PS256")]
-    [TestCase(ProtocolMode.Oidc, null, "PS256")]
-    [TestCase(ProtocolMode.Oidc, Common.Platform.JwtSigningAlgorithm.RS256, "RS256")]
+    [TestCase(ProtocolMode.Oidc, null, "RS256")]
+    [TestCase(ProtocolMode.Oidc, Common.Platform.JwtSigningAlgorithm.PS256, "PS256")]
     public async Task Certificate_SignsAnAssertionTheAuthorityAccepts(ProtocolMode mode, Common.Platform.JwtSigningAlgorithm? algorithm, string expectedAlgorithm)
     {
         _authority.RegisterClient(ClientId, TestCertificates.Client);
@@ -163,6 +163,9 @@ public sealed class ClientCredentialsEndToEndTests : IDisposable
 
         result.AccessToken.Should().NotBeNullOrEmpty();
         _authority.DiscoveryRequestCount.Should().Be(1);
+        var sent = _authority.TokenRequests.Single();
+        sent.Headers["Authorization"].Should().StartWith("Basic ", "an OpenID Provider that lists client_secret_basic gets the secret that way");
+        sent.Form.Should().NotContainKey("client_secret");
     }
 
     [Test]

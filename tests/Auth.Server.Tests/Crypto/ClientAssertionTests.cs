@@ -16,7 +16,7 @@ public sealed class ClientAssertionTests
     private static readonly Uri TokenEndpoint = new("https://login.example.com/t1/oauth2/v2.0/token");
 
     private static ClientAuthenticationContext Context(ProtocolMode mode = ProtocolMode.AzureAD, params string[] algorithms) =>
-        new("client-1", TokenEndpoint, "t1", null, mode, algorithms);
+        new("client-1", TokenEndpoint, "t1", null, mode, algorithms, []);
 
     private static (JsonElement Header, JsonElement Claims) Decode(string jwt)
     {
@@ -71,9 +71,11 @@ public sealed class ClientAssertionTests
     }
 
     [TestCase(ProtocolMode.AzureAD, "", JwtSigningAlgorithm.PS256)]
-    [TestCase(ProtocolMode.Oidc, "", JwtSigningAlgorithm.RS256)]
-    [TestCase(ProtocolMode.Oidc, "RS256,PS256", JwtSigningAlgorithm.PS256)]
+    [TestCase(ProtocolMode.AzureAD, "RS256,PS256", JwtSigningAlgorithm.PS256)]
     [TestCase(ProtocolMode.AzureAD, "RS256", JwtSigningAlgorithm.RS256)]
+    [TestCase(ProtocolMode.Oidc, "", JwtSigningAlgorithm.RS256)]
+    [TestCase(ProtocolMode.Oidc, "RS256,PS256,ES256", JwtSigningAlgorithm.RS256)]
+    [TestCase(ProtocolMode.Oidc, "PS256,ES256", JwtSigningAlgorithm.PS256)]
     public void ChooseAlgorithm_FollowsDiscoveryThenMode(ProtocolMode mode, string advertised, JwtSigningAlgorithm expected)
     {
         var algorithms = advertised.Split(',', StringSplitOptions.RemoveEmptyEntries);
