@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -11,34 +10,8 @@ namespace Auth.Common.Cache;
 /// </summary>
 internal sealed class EpochSecondsConverter : JsonConverter<long?>
 {
-    public override long? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var number))
-        {
-            return number;
-        }
-
-        if (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence)
-        {
-            var span = reader.ValueSpan;
-            if (span.Length == 0)
-            {
-                return null;
-            }
-
-            if (Utf8Parser.TryParse(span, out long parsed, out var consumed) && consumed == span.Length)
-            {
-                return parsed;
-            }
-        }
-
-        throw new JsonException("A cache time must be a string of epoch seconds.");
-    }
+    public override long? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Protocol.FlexibleInt64Converter.ReadWholeNumber(ref reader);
 
     public override void Write(Utf8JsonWriter writer, long? value, JsonSerializerOptions options)
     {

@@ -10,7 +10,10 @@ namespace Auth.Common.Protocol;
 /// </summary>
 internal sealed class FlexibleInt64Converter : JsonConverter<long?>
 {
-    public override long? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override long? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadWholeNumber(ref reader);
+
+    /// <summary>Reads null, a JSON number, or a string of digits; anything else is a <see cref="JsonException"/>.</summary>
+    public static long? ReadWholeNumber(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {

@@ -109,25 +109,22 @@ public sealed class HttpClientNetworkClient : INetworkClient
         }
         catch (IOException ex)
         {
-            throw new AuthClientException(
-                AuthErrorCodes.NetworkError,
-                $"{request} failed: the connection broke while the answer was read. Retry later.",
-                ex)
-            {
-                CorrelationId = request.CorrelationId,
-            };
+            throw NetworkError(request, "the connection broke while the answer was read", ex);
         }
         catch (HttpRequestException ex)
         {
-            throw new AuthClientException(
-                AuthErrorCodes.NetworkError,
-                $"{request} failed before an answer arrived ({Describe(ex)}). Check the authority URL, DNS, proxy and TLS trust; retry later.",
-                ex)
-            {
-                CorrelationId = request.CorrelationId,
-            };
+            throw NetworkError(request, Describe(ex), ex);
         }
     }
+
+    private static AuthClientException NetworkError(NetworkRequest request, string detail, Exception inner) =>
+        new(
+            AuthErrorCodes.NetworkError,
+            $"{request} failed before a complete answer arrived ({detail}). Check the authority URL, DNS, proxy and TLS trust; retry later.",
+            inner)
+        {
+            CorrelationId = request.CorrelationId,
+        };
 
     private static string Describe(HttpRequestException ex) => ex.HttpRequestError switch
     {
