@@ -31,6 +31,7 @@ internal sealed class ClientCredentialFlow
     {
         ArgumentNullException.ThrowIfNull(request);
         var scopes = RequestValidation.Scopes(request.Scopes);
+        RequestValidation.NoRegion(request.AzureRegion);
         var correlationId = request.CorrelationId ?? Guid.NewGuid();
         var call = new Call(request, _runtime.ResolveAuthority(request.Authority), scopes, correlationId);
 
@@ -73,7 +74,7 @@ internal sealed class ClientCredentialFlow
         content.Add("grant_type", "client_credentials");
         content.Add("client_id", _runtime.ClientId);
         content.Add("scope", call.Target);
-        if (call.Request.Claims is { Length: > 0 } claims)
+        if (ClaimsRequest.Merge(call.Request.Claims, _runtime.ClientCapabilities) is { } claims)
         {
             content.Add("claims", claims);
         }

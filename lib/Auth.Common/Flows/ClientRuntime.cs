@@ -33,9 +33,22 @@ internal sealed class ClientRuntime
 
     public required TokenEndpointClient TokenEndpoint { get; init; }
 
+    /// <summary>Gets the client capabilities sent with every request (for example <c>cp1</c>).</summary>
+    public IReadOnlyList<string> ClientCapabilities { get; init; } = [];
+
+    /// <summary>Gets the hosts the app allows as authorities; empty allows any https host.</summary>
+    public IReadOnlyList<string> KnownAuthorities { get; init; } = [];
+
     /// <summary>Returns the request's authority override, parsed, or the application's authority.</summary>
-    public AuthorityInfo ResolveAuthority(string? requestAuthority) =>
-        requestAuthority is null
-            ? Authority
-            : AuthorityInfo.Parse(requestAuthority, Authority.Mode, AllowInsecureLoopbackAuthority);
+    public AuthorityInfo ResolveAuthority(string? requestAuthority)
+    {
+        if (requestAuthority is null)
+        {
+            return Authority;
+        }
+
+        var authority = AuthorityInfo.Parse(requestAuthority, Authority.Mode, AllowInsecureLoopbackAuthority);
+        KnownAuthorityCheck.Ensure(authority, KnownAuthorities);
+        return authority;
+    }
 }

@@ -40,6 +40,8 @@ internal static class ClientRuntimeFactory
             Metadata = metadata,
             Cache = new CacheAccessor(new TokenCacheStore(), options.CachePlugin, options.ClientId, logger),
             TokenEndpoint = new TokenEndpointClient(network, time, logger),
+            ClientCapabilities = [.. options.ClientCapabilities],
+            KnownAuthorities = [.. options.KnownAuthorities],
         };
     }
 

@@ -169,6 +169,26 @@ public sealed class ClientCredentialsEndToEndTests : IDisposable
     }
 
     [Test]
+    public async Task ClientCapabilities_AreSentAsXmsCcClaims()
+    {
+        _authority.RegisterClient(ClientId, Secret);
+        var app = new ConfidentialClientApplication(new ConfidentialClientOptions
+        {
+            ClientId = ClientId,
+            Authority = _authority.Authority,
+            ClientCapabilities = ["cp1"],
+            ClientCredential = ClientCredential.FromSecret(Secret),
+            NetworkClient = new HttpClientNetworkClient(_authority.CreateHttpClient()),
+        });
+
+        await app.AcquireTokenByClientCredentialAsync(Request);
+        var second = await app.AcquireTokenByClientCredentialAsync(Request);
+
+        _authority.TokenRequests.Single().Form["claims"].Should().Be("""{"access_token":{"xms_cc":{"values":["cp1"]}}}""");
+        second.Source.Should().Be(TokenSource.Cache, "capabilities alone do not bypass the cache");
+    }
+
+    [Test]
     public void HttpAuthority_IsRefused()
     {
         var act = () => new ConfidentialClientApplication(new ConfidentialClientOptions

@@ -1,4 +1,5 @@
 using Auth.Common.Errors;
+using Auth.Server.Tests.TestDoubles;
 
 namespace Auth.Server.Tests.Applications;
 
@@ -28,6 +29,69 @@ public sealed class ConfidentialClientOptionsTests
         var error = act.Should().Throw<AuthClientException>().Which;
         error.Code.Should().Be(AuthErrorCodes.InvalidConfiguration);
         error.Message.Should().Contain("3 problems").And.Contain("ClientId").And.Contain("ClientCredential").And.Contain("authority");
+    }
+
+    [Test]
+    public void Constructor_AuthorityOutsideKnownAuthorities_IsRefused()
+    {
+        var options = new ConfidentialClientOptions
+        {
+            ClientId = "c1",
+            Authority = "https://evil.example.com/t1",
+            KnownAuthorities = ["login.microsoftonline.com"],
+            ClientCredential = ClientCredential.FromSecret("s"),
+        };
+
+        var act = () => new ConfidentialClientApplication(options);
+
+        act.Should().Throw<AuthClientException>().Which.Code.Should().Be(AuthErrorCodes.InvalidAuthority);
+    }
+
+    [Test]
+    public async Task Acquire_RequestAuthorityOutsideKnownAuthorities_IsRefusedBeforeAnyRequest()
+    {
+        var app = new ConfidentialClientApplication(new ConfidentialClientOptions
+        {
+            ClientId = "c1",
+            Authority = "https://login.microsoftonline.com/t1",
+            KnownAuthorities = ["login.microsoftonline.com"],
+            ClientCredential = ClientCredential.FromSecret("s"),
+            NetworkClient = new ThrowingNetworkClient(),
+        });
+
+        var act = () => app.AcquireTokenByClientCredentialAsync(new() { Scopes = ["api://x/.default"], Authority = "https://evil.example.com/t1" });
+
+        (await act.Should().ThrowAsync<AuthClientException>()).Which.Code.Should().Be(AuthErrorCodes.InvalidAuthority);
+    }
+
+    [Test]
+    public async Task Acquire_AzureRegion_IsRefusedUntilSupported()
+    {
+        var app = new ConfidentialClientApplication(new ConfidentialClientOptions
+        {
+            ClientId = "c1",
+            Authority = "https://login.microsoftonline.com/t1",
+            ClientCredential = ClientCredential.FromSecret("s"),
+            NetworkClient = new ThrowingNetworkClient(),
+        });
+
+        var act = () => app.AcquireTokenByClientCredentialAsync(new() { Scopes = ["api://x/.default"], AzureRegion = "westus" });
+
+        (await act.Should().ThrowAsync<AuthClientException>()).Which.Message.Should().Contain("AzureRegion");
+    }
+
+    [Test]
+    public void Constructor_CloudDiscoveryMetadataJson_IsRefusedUntilSupported()
+    {
+        var act = () => new ConfidentialClientApplication(new ConfidentialClientOptions
+        {
+            ClientId = "c1",
+            Authority = "https://login.microsoftonline.com/t1",
+            CloudDiscoveryMetadataJson = "{}",
+            ClientCredential = ClientCredential.FromSecret("s"),
+        });
+
+        act.Should().Throw<AuthClientException>().Which.Message.Should().Contain("CloudDiscoveryMetadataJson");
     }
 
     [Test]
