@@ -59,6 +59,17 @@ public sealed class FakeAuthorityTransportTests
     }
 
     [Test]
+    public async Task CreateHttpMessageHandler_NonLoopbackHost_RefusesToConnect()
+    {
+        await using var authority = FakeAuthority.Start();
+        using var http = authority.CreateHttpClient();
+
+        var act = () => http.GetAsync("https://login.microsoftonline.com/common/discovery/instance");
+
+        (await act.Should().ThrowAsync<HttpRequestException>()).Which.Message.Should().Contain("loopback");
+    }
+
+    [Test]
     public void Start_NonGuidTenantId_Throws()
     {
         var options = new FakeAuthorityOptions { TenantId = "contoso.onmicrosoft.com" };

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -57,15 +58,28 @@ internal sealed class CompactJwt
 
     public string? ClaimString(string name) => StringMember(Payload, name);
 
-    /// <summary>A NumericDate claim (seconds since the epoch), or <see langword="null"/> when absent or not a number.</summary>
+    /// <summary>
+    /// A NumericDate claim (seconds since the epoch), or <see langword="null"/> when absent or not a number.
+    /// Like Entra ID, a number written as a JSON string is accepted too (MSAL.NET writes <c>exp</c> and <c>nbf</c> so).
+    /// </summary>
     public DateTimeOffset? ClaimTime(string name)
     {
-        if (!Payload.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Number)
+        if (!Payload.TryGetProperty(name, out var value))
         {
             return null;
         }
 
-        var seconds = value.GetDouble();
+        double seconds;
+        if (value.ValueKind == JsonValueKind.Number)
+        {
+            seconds = value.GetDouble();
+        }
+        else if (value.ValueKind != JsonValueKind.String
+            || !double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out seconds))
+        {
+            return null;
+        }
+
         return seconds is < -62_135_596_800 or > 253_402_300_799 ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000));
     }
 
