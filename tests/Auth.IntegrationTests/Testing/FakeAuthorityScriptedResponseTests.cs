@@ -6,30 +6,17 @@ using Auth.Testing;
 namespace Auth.IntegrationTests.Testing;
 
 [TestFixture]
-public sealed class FakeAuthorityScriptedResponseTests
+public sealed class FakeAuthorityScriptedResponseTests : FakeAuthorityFixture
 {
-    private FakeAuthority _authority = null!;
-    private HttpClient _http = null!;
+    protected override FakeAuthorityOptions Options => new() { UseHttps = false };
 
     [SetUp]
-    public void SetUp()
-    {
-        _authority = FakeAuthority.Start(new FakeAuthorityOptions { UseHttps = false });
-        _authority.RegisterClient("scripted", "s");
-        _http = _authority.CreateHttpClient();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _http.Dispose();
-        _authority.Dispose();
-    }
+    public void RegisterClient() => Authority.RegisterClient("scripted", "s");
 
     [Test]
     public async Task Throttled_Enqueued_Returns429WithRetryAfterOnceThenNormal()
     {
-        _authority.EnqueueTokenResponse(FakeTokenResponse.Throttled(TimeSpan.FromSeconds(6.2)));
+        Authority.EnqueueTokenResponse(FakeTokenResponse.Throttled(TimeSpan.FromSeconds(6.2)));
 
         var throttled = await PostAsync();
         var next = await PostAsync();
@@ -45,7 +32,7 @@ public sealed class FakeAuthorityScriptedResponseTests
     [Test]
     public async Task ServerError_Enqueued_Returns500OnceThenNormal()
     {
-        _authority.EnqueueTokenResponse(FakeTokenResponse.ServerError());
+        Authority.EnqueueTokenResponse(FakeTokenResponse.ServerError());
 
         var failed = await PostAsync();
         var next = await PostAsync();
@@ -58,7 +45,7 @@ public sealed class FakeAuthorityScriptedResponseTests
     [Test]
     public async Task ServiceUnavailable_WithRetryAfter_Returns503WithHeader()
     {
-        _authority.EnqueueTokenResponse(FakeTokenResponse.ServiceUnavailable(TimeSpan.FromSeconds(3)));
+        Authority.EnqueueTokenResponse(FakeTokenResponse.ServiceUnavailable(TimeSpan.FromSeconds(3)));
 
         var failed = await PostAsync();
 
@@ -70,7 +57,7 @@ public sealed class FakeAuthorityScriptedResponseTests
     [Test]
     public async Task MalformedJson_Enqueued_Returns200WithUnparseableBodyOnceThenNormal()
     {
-        _authority.EnqueueTokenResponse(FakeTokenResponse.MalformedJson());
+        Authority.EnqueueTokenResponse(FakeTokenResponse.MalformedJson());
 
         var malformed = await PostAsync();
         var next = await PostAsync();
@@ -85,7 +72,7 @@ public sealed class FakeAuthorityScriptedResponseTests
     [Test]
     public async Task Slow_Enqueued_AnswersNormallyAfterTheDelayOnce()
     {
-        _authority.EnqueueTokenResponse(FakeTokenResponse.Slow(TimeSpan.FromMilliseconds(400)));
+        Authority.EnqueueTokenResponse(FakeTokenResponse.Slow(TimeSpan.FromMilliseconds(400)));
         var stopwatch = Stopwatch.StartNew();
 
         var slow = await PostAsync();
@@ -102,10 +89,10 @@ public sealed class FakeAuthorityScriptedResponseTests
     [Test]
     public async Task EnqueueTokenResponse_Several_AreServedInOrderThenNormal()
     {
-        _authority.EnqueueTokenResponse(FakeTokenResponse.InvalidGrant());
-        _authority.EnqueueTokenResponse(FakeTokenResponse.InteractionRequired());
-        _authority.EnqueueTokenResponse(FakeTokenResponse.InvalidScope());
-        _authority.EnqueueTokenResponse(FakeTokenResponse.InvalidClient());
+        Authority.EnqueueTokenResponse(FakeTokenResponse.InvalidGrant());
+        Authority.EnqueueTokenResponse(FakeTokenResponse.InteractionRequired());
+        Authority.EnqueueTokenResponse(FakeTokenResponse.InvalidScope());
+        Authority.EnqueueTokenResponse(FakeTokenResponse.InvalidClient());
 
         var errors = new List<string?>();
         for (var i = 0; i < 4; i++)
@@ -117,14 +104,14 @@ public sealed class FakeAuthorityScriptedResponseTests
 
         errors.Should().Equal("invalid_grant", "interaction_required", "invalid_scope", "invalid_client");
         next.StatusCode.Should().Be(HttpStatusCode.OK);
-        _authority.RequestCount("client_credentials").Should().Be(5);
+        Authority.RequestCount("client_credentials").Should().Be(5);
     }
 
     [Test]
     public async Task Custom_Enqueued_ReturnsStatusBodyContentTypeAndHeadersVerbatim()
     {
         var headers = new Dictionary<string, string> { ["x-custom"] = "yes" };
-        _authority.EnqueueTokenResponse(FakeTokenResponse.Custom(418, "<teapot/>", "application/xml", headers));
+        Authority.EnqueueTokenResponse(FakeTokenResponse.Custom(418, "<teapot/>", "application/xml", headers));
 
         var response = await PostAsync();
 
@@ -138,6 +125,6 @@ public sealed class FakeAuthorityScriptedResponseTests
     {
         var form = TokenClient.ClientCredentials("scripted");
         form["client_secret"] = "s";
-        return TokenClient.PostAsync(_http, _authority, form);
+        return TokenClient.PostAsync(Http, Authority, form);
     }
 }

@@ -6,35 +6,18 @@ using Auth.Testing;
 namespace Auth.IntegrationTests.Testing;
 
 [TestFixture]
-public sealed class FakeAuthorityTests
+public sealed class FakeAuthorityTests : FakeAuthorityFixture
 {
-    private FakeAuthority _authority = null!;
-    private HttpClient _http = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _authority = FakeAuthority.Start();
-        _http = _authority.CreateHttpClient();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _http.Dispose();
-        _authority.Dispose();
-    }
-
     [Test]
     public async Task Discovery_V2Path_ReturnsEntraShapedMetadata()
     {
-        var url = $"{_authority.Issuer}/.well-known/openid-configuration";
+        var url = $"{Authority.Issuer}/.well-known/openid-configuration";
 
-        var json = await TokenClient.JsonAsync(await _http.GetAsync(url));
+        var json = await TokenClient.JsonAsync(await Http.GetAsync(url));
 
-        var tenantRoot = $"{_authority.BaseUri}{_authority.TenantId}";
-        json.GetProperty("issuer").GetString().Should().Be(_authority.Issuer);
-        json.GetProperty("token_endpoint").GetString().Should().Be(_authority.TokenEndpoint.ToString());
+        var tenantRoot = $"{Authority.BaseUri}{Authority.TenantId}";
+        json.GetProperty("issuer").GetString().Should().Be(Authority.Issuer);
+        json.GetProperty("token_endpoint").GetString().Should().Be(Authority.TokenEndpoint.ToString());
         json.GetProperty("authorization_endpoint").GetString().Should().Be($"{tenantRoot}/oauth2/v2.0/authorize");
         json.GetProperty("device_authorization_endpoint").GetString().Should().Be($"{tenantRoot}/oauth2/v2.0/devicecode");
         json.GetProperty("jwks_uri").GetString().Should().Be($"{tenantRoot}/discovery/v2.0/keys");
@@ -44,47 +27,47 @@ public sealed class FakeAuthorityTests
         Strings(json, "grant_types_supported").Should().Contain("client_credentials");
         Strings(json, "response_types_supported").Should().Contain("code");
         Strings(json, "subject_types_supported").Should().NotBeEmpty();
-        _authority.DiscoveryRequestCount.Should().Be(1);
+        Authority.DiscoveryRequestCount.Should().Be(1);
     }
 
     [Test]
     public async Task Discovery_NonV2PathWithOtherTenant_UsesTenantFromPath()
     {
-        var url = $"{_authority.BaseUri}organizations/.well-known/openid-configuration";
+        var url = $"{Authority.BaseUri}organizations/.well-known/openid-configuration";
 
-        var json = await TokenClient.JsonAsync(await _http.GetAsync(url));
+        var json = await TokenClient.JsonAsync(await Http.GetAsync(url));
 
-        json.GetProperty("issuer").GetString().Should().Be($"{_authority.BaseUri}organizations/v2.0");
-        json.GetProperty("token_endpoint").GetString().Should().Be($"{_authority.BaseUri}organizations/oauth2/v2.0/token");
-        _authority.DiscoveryRequestCount.Should().Be(1);
+        json.GetProperty("issuer").GetString().Should().Be($"{Authority.BaseUri}organizations/v2.0");
+        json.GetProperty("token_endpoint").GetString().Should().Be($"{Authority.BaseUri}organizations/oauth2/v2.0/token");
+        Authority.DiscoveryRequestCount.Should().Be(1);
     }
 
     [Test]
     public async Task Jwks_Get_ReturnsThePublicSigningKey()
     {
-        var url = $"{_authority.BaseUri}{_authority.TenantId}/discovery/v2.0/keys";
+        var url = $"{Authority.BaseUri}{Authority.TenantId}/discovery/v2.0/keys";
 
-        var json = await TokenClient.JsonAsync(await _http.GetAsync(url));
+        var json = await TokenClient.JsonAsync(await Http.GetAsync(url));
 
         var key = json.GetProperty("keys").EnumerateArray().Single();
-        var expected = _authority.SigningKeyPublic.ExportParameters(false);
+        var expected = Authority.SigningKeyPublic.ExportParameters(false);
         key.GetProperty("kty").GetString().Should().Be("RSA");
         key.GetProperty("use").GetString().Should().Be("sig");
-        key.GetProperty("kid").GetString().Should().Be(_authority.SigningKeyId);
+        key.GetProperty("kid").GetString().Should().Be(Authority.SigningKeyId);
         Base64Url.DecodeFromChars(key.GetProperty("n").GetString()).Should().Equal(expected.Modulus);
         Base64Url.DecodeFromChars(key.GetProperty("e").GetString()).Should().Equal(expected.Exponent);
-        json.GetRawText().Should().Be(_authority.JwksJson);
+        json.GetRawText().Should().Be(Authority.JwksJson);
     }
 
     [Test]
     public async Task InstanceDiscovery_OwnAuthorizeEndpoint_ReturnsHostAliasAndTenantDiscovery()
     {
-        var authorize = Uri.EscapeDataString($"{_authority.Authority}/oauth2/v2.0/authorize");
-        var url = $"{_authority.BaseUri}common/discovery/instance?api-version=1.1&authorization_endpoint={authorize}";
+        var authorize = Uri.EscapeDataString($"{Authority.Authority}/oauth2/v2.0/authorize");
+        var url = $"{Authority.BaseUri}common/discovery/instance?api-version=1.1&authorization_endpoint={authorize}";
 
-        var json = await TokenClient.JsonAsync(await _http.GetAsync(url));
+        var json = await TokenClient.JsonAsync(await Http.GetAsync(url));
 
-        json.GetProperty("tenant_discovery_endpoint").GetString().Should().Be($"{_authority.Issuer}/.well-known/openid-configuration");
+        json.GetProperty("tenant_discovery_endpoint").GetString().Should().Be($"{Authority.Issuer}/.well-known/openid-configuration");
         var metadata = json.GetProperty("metadata").EnumerateArray().Single();
         metadata.GetProperty("preferred_network").GetString().Should().Be("localhost");
         Strings(metadata, "aliases").Should().Equal("localhost");
@@ -94,9 +77,9 @@ public sealed class FakeAuthorityTests
     public async Task InstanceDiscovery_ForeignAuthorizeEndpoint_ReturnsInvalidInstance()
     {
         var authorize = Uri.EscapeDataString("https://login.example.org/common/oauth2/v2.0/authorize");
-        var url = $"{_authority.BaseUri}common/discovery/instance?api-version=1.1&authorization_endpoint={authorize}";
+        var url = $"{Authority.BaseUri}common/discovery/instance?api-version=1.1&authorization_endpoint={authorize}";
 
-        var response = await _http.GetAsync(url);
+        var response = await Http.GetAsync(url);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await TokenClient.JsonAsync(response)).GetProperty("error").GetString().Should().Be("invalid_instance");
@@ -105,32 +88,32 @@ public sealed class FakeAuthorityTests
     [Test]
     public async Task RequestCount_MixedGrantTypes_CountsEachGrantTypeSeparately()
     {
-        _authority.RegisterClient("counter-app", "s3cret");
+        Authority.RegisterClient("counter-app", "s3cret");
 
-        await TokenClient.PostAsync(_http, _authority, WithSecret(TokenClient.ClientCredentials("counter-app")));
-        await TokenClient.PostAsync(_http, _authority, WithSecret(TokenClient.ClientCredentials("counter-app")));
-        await TokenClient.PostAsync(_http, _authority, new() { ["grant_type"] = "password", ["client_id"] = "counter-app" });
-        await TokenClient.PostAsync(_http, _authority, new() { ["client_id"] = "counter-app" });
+        await TokenClient.PostAsync(Http, Authority, WithSecret(TokenClient.ClientCredentials("counter-app")));
+        await TokenClient.PostAsync(Http, Authority, WithSecret(TokenClient.ClientCredentials("counter-app")));
+        await TokenClient.PostAsync(Http, Authority, new() { ["grant_type"] = "password", ["client_id"] = "counter-app" });
+        await TokenClient.PostAsync(Http, Authority, new() { ["client_id"] = "counter-app" });
 
-        _authority.RequestCount("client_credentials").Should().Be(2);
-        _authority.RequestCount("password").Should().Be(1);
-        _authority.RequestCount(string.Empty).Should().Be(1);
-        _authority.RequestCount("refresh_token").Should().Be(0);
+        Authority.RequestCount("client_credentials").Should().Be(2);
+        Authority.RequestCount("password").Should().Be(1);
+        Authority.RequestCount(string.Empty).Should().Be(1);
+        Authority.RequestCount("refresh_token").Should().Be(0);
     }
 
     [Test]
     public async Task TokenRequests_AfterPost_CaptureFormAndCaseInsensitiveHeaders()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _authority.TokenEndpoint)
+        using var request = new HttpRequestMessage(HttpMethod.Post, Authority.TokenEndpoint)
         {
             Content = new FormUrlEncodedContent(TokenClient.ClientCredentials("capture-app", "api://x y/.default")),
         };
         request.Headers.Add("client-request-id", "5b8a2a84-9f55-4a64-9a4a-8f7d4a3c3b21");
 
-        await _http.SendAsync(request);
+        await Http.SendAsync(request);
 
-        var captured = _authority.TokenRequests.Should().ContainSingle().Subject;
-        captured.Tenant.Should().Be(_authority.TenantId);
+        var captured = Authority.TokenRequests.Should().ContainSingle().Subject;
+        captured.Tenant.Should().Be(Authority.TenantId);
         captured.GrantType.Should().Be("client_credentials");
         captured.Form["scope"].Should().Be("api://x y/.default");
         captured.Headers["CLIENT-REQUEST-ID"].Should().Be("5b8a2a84-9f55-4a64-9a4a-8f7d4a3c3b21");
