@@ -30,28 +30,6 @@ internal static class AppTokenCache
         return null;
     }
 
-    /// <summary>Saves <paramref name="token"/>, replacing tokens of the same app and tenant whose scopes overlap.</summary>
-    public static void Save(TokenCacheStore store, AccessTokenEntity token)
-    {
-        var partition = store.GetOrCreate(token.Partition());
-        var key = token.Key();
-        lock (partition.WriteLock)
-        {
-            foreach (var (otherKey, other) in partition.AccessTokens)
-            {
-                if (otherKey != key
-                    && string.Equals(other.Environment, token.Environment, StringComparison.OrdinalIgnoreCase)
-                    && string.Equals(other.TokenType ?? "Bearer", token.TokenType ?? "Bearer", StringComparison.OrdinalIgnoreCase)
-                    && other.Scopes.Intersects(token.Scopes))
-                {
-                    partition.AccessTokens.TryRemove(otherKey, out _);
-                }
-            }
-
-            partition.AccessTokens[key] = token;
-        }
-    }
-
     private static bool IsMatch(AccessTokenEntity token, string clientId, AuthorityInfo authority, string realm, ScopeSet scopes) =>
         string.IsNullOrEmpty(token.HomeAccountId)
         && string.IsNullOrEmpty(token.UserAssertionHash)

@@ -7,6 +7,7 @@ namespace Auth.Common.Cache;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     MaxDepth = 32)]
 [JsonSerializable(typeof(CacheDocument))]
+[JsonSerializable(typeof(TenantProfileJson))]
 internal sealed partial class CacheJsonContext : JsonSerializerContext
 {
 }

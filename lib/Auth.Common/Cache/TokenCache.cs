@@ -1,3 +1,5 @@
+using Auth.Common.Flows;
+using Auth.Common.Protocol;
 using Auth.Common.Responses;
 
 namespace Auth.Common.Cache;
@@ -5,23 +7,24 @@ namespace Auth.Common.Cache;
 /// <summary>
 /// An application's token cache: its accounts, and the whole cache as MSAL unified JSON
 /// (readable by MSAL.NET's <c>DeserializeMsalV3</c> and msal-node, and able to read theirs).
+/// With a cache plugin, account operations load and save through it.
 /// </summary>
 public sealed class TokenCache
 {
-    private readonly TokenCacheStore _store;
+    private readonly CacheAccessor _cache;
 
-    internal TokenCache(TokenCacheStore store) => _store = store;
+    internal TokenCache(CacheAccessor cache) => _cache = cache;
 
-    /// <summary>Returns every account in the in-memory cache.</summary>
+    /// <summary>Returns every account in the cache.</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The accounts.</returns>
-    public Task<IReadOnlyList<AccountInfo>> GetAllAccountsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AccountInfo>> GetAllAccountsAsync(CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<AccountInfo> accounts = _store.Partitions
-            .SelectMany(p => p.Accounts.Values)
-            .Select(ToAccountInfo)
-            .ToList();
-        return Task.FromResult(accounts);
+        return await _cache.AccessAsync(
+            string.Empty,
+            isApplicationCache: false,
+            store => ((IReadOnlyList<AccountInfo>)store.Partitions.SelectMany(p => p.Accounts.Values).Select(a => ToAccountInfo(store, a)).ToList(), false),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Returns the account with <paramref name="homeAccountId"/>, or null.</summary>
@@ -44,40 +47,36 @@ public sealed class TokenCache
         return accounts.FirstOrDefault(a => string.Equals(a.LocalAccountId, localAccountId, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>Removes the account and all its tokens from the cache.</summary>
+    /// <summary>Removes the account and this app's ID, access and refresh tokens for it; nothing else.</summary>
     /// <param name="account">The account to remove.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>A completed task.</returns>
-    public Task RemoveAccountAsync(AccountInfo account, CancellationToken cancellationToken = default)
+    /// <returns>A task that completes when the account is removed (and saved, with a plugin).</returns>
+    public async Task RemoveAccountAsync(AccountInfo account, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
-        if (_store.Find(account.HomeAccountId) is { } partition)
-        {
-            lock (partition.WriteLock)
+        await _cache.AccessAsync(
+            account.HomeAccountId,
+            isApplicationCache: false,
+            store =>
             {
-                partition.Clear();
-            }
-        }
-
-        return Task.CompletedTask;
+                var removed = UserTokenCache.Remove(store, account.HomeAccountId, _cache.ClientId);
+                return (removed, removed);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Returns the whole cache as MSAL unified cache JSON.</summary>
     /// <returns>The JSON text.</returns>
-    public string Serialize() => _store.Serialize();
+    public string Serialize() => _cache.Store.Serialize();
 
     /// <summary>Replaces the whole cache with <paramref name="json"/> (MSAL unified cache JSON).</summary>
     /// <param name="json">The JSON text.</param>
     /// <exception cref="Errors.AuthClientException">The JSON is invalid; the cache is unchanged.</exception>
-    public void Deserialize(string json) => _store.Deserialize(json);
+    public void Deserialize(string json) => _cache.Store.Deserialize(json);
 
-    private static AccountInfo ToAccountInfo(AccountEntity entity) => new()
+    private AccountInfo ToAccountInfo(TokenCacheStore store, AccountEntity account)
     {
-        HomeAccountId = entity.HomeAccountId!,
-        Environment = entity.Environment!,
-        TenantId = entity.Realm,
-        Username = entity.Username,
-        LocalAccountId = entity.LocalAccountId,
-        Name = entity.Name,
-    };
+        var idToken = UserTokenCache.FindIdToken(store, _cache.ClientId, account.HomeAccountId!, account.Realm ?? string.Empty);
+        return ResultFactory.ToAccountInfo(account, JwtPayload.TryRead(idToken?.Secret));
+    }
 }

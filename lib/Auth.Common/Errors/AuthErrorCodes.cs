@@ -54,4 +54,28 @@ public static class AuthErrorCodes
 
     /// <summary>The authority throttled the app (429, or 503 with Retry-After). Wait for <see cref="AuthServiceException.RetryAfter"/> before retrying.</summary>
     public const string RequestThrottled = "request_throttled";
+
+    /// <summary>The state returned with the authorization code is not the state the app sent: the redirect may be forged. Start the sign-in again.</summary>
+    public const string StateMismatch = "state_mismatch";
+
+    /// <summary>The ID token's nonce is not the nonce the app sent: the token may be replayed. Start the sign-in again.</summary>
+    public const string NonceMismatch = "nonce_mismatch";
+
+    /// <summary>The ID token could not be read, or is not for this app. Check the authority and client id; retry the sign-in.</summary>
+    public const string InvalidIdToken = "invalid_id_token";
+
+    /// <summary>The cache holds no token that can serve a silent request for this account. Sign the user in interactively.</summary>
+    public const string NoTokensFound = "no_tokens_found";
+
+    /// <summary>The user did not finish in time (interactive sign-in or device code). Ask the user to try again; raise the timeout if needed.</summary>
+    public const string OperationTimedOut = "operation_timed_out";
+
+    /// <summary>The system browser could not be opened. Pass an OpenBrowser callback, or use the device-code flow on machines without a browser.</summary>
+    public const string BrowserLaunchFailed = "browser_launch_failed";
+
+    /// <summary>The loopback listener for the redirect could not start. Check that the process may listen on 127.0.0.1.</summary>
+    public const string LoopbackListenerFailed = "loopback_listener_failed";
+
+    /// <summary>The authority does not publish the endpoint the flow needs (for example device_authorization_endpoint). Use another flow or authority.</summary>
+    public const string EndpointNotSupported = "endpoint_not_supported";
 }

@@ -7,14 +7,20 @@ namespace Auth.Common.Flows;
 /// <summary>Builds the cache entity for a token response (times are request time + lifetimes).</summary>
 internal static class AccessTokenFactory
 {
-    public static AccessTokenEntity ForApp(string clientId, AuthorityInfo authority, string realm, string requestedTarget, TokenResponseJson response, DateTimeOffset requestedAt)
+    public static AccessTokenEntity ForApp(string clientId, AuthorityInfo authority, string realm, string requestedTarget, TokenResponseJson response, DateTimeOffset requestedAt) =>
+        Create(string.Empty, clientId, authority.Environment, realm, requestedTarget, response, requestedAt);
+
+    public static AccessTokenEntity ForUser(AccountIdentity account, string clientId, string requestedTarget, TokenResponseJson response, DateTimeOffset requestedAt) =>
+        Create(account.HomeAccountId, clientId, account.Environment, account.Realm, requestedTarget, response, requestedAt);
+
+    private static AccessTokenEntity Create(string homeAccountId, string clientId, string environment, string realm, string requestedTarget, TokenResponseJson response, DateTimeOffset requestedAt)
     {
         var now = requestedAt.ToUnixTimeSeconds();
         var expiresOn = now + response.ExpiresIn!.Value;
         return new AccessTokenEntity
         {
-            HomeAccountId = string.Empty,
-            Environment = authority.Environment,
+            HomeAccountId = homeAccountId,
+            Environment = environment,
             CredentialType = CacheKeys.AccessTokenType,
             ClientId = clientId,
             Secret = response.AccessToken,

@@ -94,7 +94,7 @@ internal sealed class ClientCredentialFlow
             isApplicationCache: true,
             store =>
             {
-                AppTokenCache.Save(store, entity);
+                AccessTokenWriter.Save(store, entity);
                 store.SetAppMetadata(new AppMetadataEntity { ClientId = _runtime.ClientId, Environment = call.Authority.Environment });
                 return (true, true);
             },

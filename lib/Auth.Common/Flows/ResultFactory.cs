@@ -1,5 +1,6 @@
 using Auth.Common.Authority;
 using Auth.Common.Cache;
+using Auth.Common.Protocol;
 using Auth.Common.Responses;
 
 namespace Auth.Common.Flows;
@@ -19,5 +20,29 @@ internal static class ResultFactory
         CorrelationId = correlationId,
         Authority = authority.CanonicalAuthority,
         Source = source,
+    };
+
+    public static AuthenticationResult ForUser(AccessTokenEntity token, AccountEntity account, IdTokenEntity? idToken, AuthorityInfo authority, Guid correlationId, TokenSource source)
+    {
+        var claims = JwtPayload.TryRead(idToken?.Secret);
+        var info = ToAccountInfo(account, claims);
+        return FromEntity(token, authority, correlationId, source) with
+        {
+            IdToken = idToken?.Secret,
+            Account = info,
+            UniqueId = info.LocalAccountId,
+            IdTokenClaims = claims,
+        };
+    }
+
+    public static AccountInfo ToAccountInfo(AccountEntity entity, IReadOnlyDictionary<string, string>? idTokenClaims) => new()
+    {
+        HomeAccountId = entity.HomeAccountId!,
+        Environment = entity.Environment!,
+        TenantId = entity.Realm,
+        Username = entity.Username,
+        LocalAccountId = entity.LocalAccountId,
+        Name = entity.Name,
+        IdTokenClaims = idTokenClaims,
     };
 }

@@ -10,6 +10,7 @@ namespace Auth.Common.Protocol;
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow,
     MaxDepth = 16)]
 [JsonSerializable(typeof(TokenResponseJson))]
+[JsonSerializable(typeof(DeviceCodeResponseJson))]
 [JsonSerializable(typeof(OpenIdConfigurationJson))]
 [JsonSerializable(typeof(ClientAssertionClaimsJson))]
 [JsonSerializable(typeof(JwtHeaderJson))]

@@ -45,5 +45,5 @@ public sealed class ConfidentialClientApplication
 
     /// <summary>Returns the application's token cache.</summary>
     /// <returns>The cache.</returns>
-    public TokenCache GetTokenCache() => new(_runtime.Cache.Store);
+    public TokenCache GetTokenCache() => new(_runtime.Cache);
 }

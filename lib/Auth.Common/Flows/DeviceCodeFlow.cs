@@ -1,0 +1,82 @@
+using Auth.Common.Authority;
+using Auth.Common.Errors;
+using Auth.Common.Protocol;
+using Auth.Common.Requests;
+using Auth.Common.Responses;
+
+namespace Auth.Common.Flows;
+
+/// <summary>
+/// The device authorization grant (RFC 8628): get a code, hand it to the app's callback, then poll
+/// the token endpoint at the interval; <c>authorization_pending</c> keeps polling, <c>slow_down</c>
+/// adds 5 seconds, any other answer ends the flow. Timeout and cancellation end it promptly.
+/// </summary>
+internal sealed class DeviceCodeFlow
+{
+    private const string GrantType = "urn:ietf:params:oauth:grant-type:device_code";
+    private readonly UserTokenExchange _exchange;
+
+    public DeviceCodeFlow(UserTokenExchange exchange) => _exchange = exchange;
+
+    private ClientRuntime Runtime => _exchange.Runtime;
+
+    public async Task<AuthenticationResult> AcquireAsync(DeviceCodeRequest request, CancellationToken cancellationToken)
+    {
+        var context = RequestContext.Resolve(Runtime, request, request.Scopes);
+        var callback = request.DeviceCodeCallback ?? throw new AuthClientException(AuthErrorCodes.InvalidRequest, "DeviceCodeCallback is required: it shows the user the code.");
+        var metadata = await Runtime.Metadata.ResolveAsync(context.Authority, context.CorrelationId, cancellationToken).ConfigureAwait(false);
+        var endpoint = metadata.DeviceAuthorizationEndpoint ?? throw new AuthClientException(
+            AuthErrorCodes.EndpointNotSupported, "The authority publishes no device_authorization_endpoint, so the device-code flow cannot be used with it.");
+
+        var content = new TokenRequestContent();
+        content.Add("client_id", Runtime.ClientId);
+        content.Add("scope", string.Join(' ', context.Scopes.Concat(["openid", "profile", "offline_access"]).Distinct(StringComparer.OrdinalIgnoreCase)));
+        var (deviceCode, info) = await DeviceAuthorizationClient.RequestAsync(
+            Runtime.Network, UriQuery.Append(endpoint, request.ExtraQueryParameters), content, context.Scopes, context.CorrelationId, Runtime.Time, cancellationToken).ConfigureAwait(false);
+        await callback(info, cancellationToken).ConfigureAwait(false);
+
+        var deadline = request.Timeout is { } timeout && Runtime.Time.GetUtcNow() + timeout < info.ExpiresOn
+            ? Runtime.Time.GetUtcNow() + timeout
+            : info.ExpiresOn;
+        var grant = context.Grant(new("grant_type", GrantType), new("device_code", deviceCode)) with
+        {
+            Claims = request.Claims,
+            ExtraQueryParameters = request.ExtraQueryParameters,
+        };
+        return await PollAsync(grant, info.Interval, deadline, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AuthenticationResult> PollAsync(UserGrant grant, TimeSpan interval, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var wait = Min(interval, deadline - Runtime.Time.GetUtcNow());
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, Runtime.Time, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (Runtime.Time.GetUtcNow() >= deadline)
+            {
+                throw new AuthClientException(AuthErrorCodes.OperationTimedOut, "The user did not finish the device-code sign-in in time. Ask the user to try again.")
+                {
+                    CorrelationId = grant.CorrelationId,
+                };
+            }
+
+            try
+            {
+                return await _exchange.RedeemAsync(grant, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AuthServiceException ex) when (ex.Error == "authorization_pending")
+            {
+            }
+            catch (AuthServiceException ex) when (ex.Error == "slow_down")
+            {
+                interval += TimeSpan.FromSeconds(5);
+            }
+        }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}

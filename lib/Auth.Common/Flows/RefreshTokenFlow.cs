@@ -1,0 +1,29 @@
+using Auth.Common.Errors;
+using Auth.Common.Requests;
+using Auth.Common.Responses;
+
+namespace Auth.Common.Flows;
+
+/// <summary>Redeems a refresh token the app brings (RFC 6749 section 6); the result is cached like any other.</summary>
+internal sealed class RefreshTokenFlow
+{
+    private readonly UserTokenExchange _exchange;
+
+    public RefreshTokenFlow(UserTokenExchange exchange) => _exchange = exchange;
+
+    public Task<AuthenticationResult> AcquireAsync(RefreshTokenRequest request, CancellationToken cancellationToken)
+    {
+        var context = RequestContext.Resolve(_exchange.Runtime, request, request.Scopes);
+        if (string.IsNullOrWhiteSpace(request.RefreshToken))
+        {
+            throw new AuthClientException(AuthErrorCodes.InvalidRequest, "RefreshToken is empty.");
+        }
+
+        var grant = context.Grant(new("grant_type", "refresh_token"), new("refresh_token", request.RefreshToken)) with
+        {
+            ReturnRefreshToken = request.ReturnRefreshToken,
+            ExtraQueryParameters = request.ExtraQueryParameters,
+        };
+        return _exchange.RedeemAsync(grant, cancellationToken);
+    }
+}

@@ -1,0 +1,28 @@
+using Auth.Common.Errors;
+using Auth.Common.Requests;
+using Auth.Common.Responses;
+
+namespace Auth.Common.Flows;
+
+/// <summary>The resource owner password grant (RFC 6749 section 4.3).</summary>
+internal sealed class UsernamePasswordFlow
+{
+    private readonly UserTokenExchange _exchange;
+
+    public UsernamePasswordFlow(UserTokenExchange exchange) => _exchange = exchange;
+
+    public Task<AuthenticationResult> AcquireAsync(UsernamePasswordRequest request, CancellationToken cancellationToken)
+    {
+        var context = RequestContext.Resolve(_exchange.Runtime, request, request.Scopes);
+        if (string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password))
+        {
+            throw new AuthClientException(AuthErrorCodes.InvalidRequest, "Username and Password are required.");
+        }
+
+        var grant = context.Grant(new("grant_type", "password"), new("username", request.Username), new("password", request.Password)) with
+        {
+            ExtraQueryParameters = request.ExtraQueryParameters,
+        };
+        return _exchange.RedeemAsync(grant, cancellationToken);
+    }
+}

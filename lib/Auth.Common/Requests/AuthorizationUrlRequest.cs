@@ -1,0 +1,42 @@
+namespace Auth.Common.Requests;
+
+/// <summary>
+/// What goes into the authorization URL of the auth-code flow (RFC 6749 section 4.1.1 with PKCE,
+/// RFC 7636). Keep <see cref="State"/>, <see cref="Nonce"/> and the PKCE verifier: pass them to
+/// <c>AcquireTokenByCodeAsync</c> so the answer is checked against them.
+/// </summary>
+public sealed record AuthorizationUrlRequest : AuthRequest
+{
+    /// <summary>Gets the scopes; <c>openid profile offline_access</c> are added.</summary>
+    public required IReadOnlyList<string> Scopes { get; init; }
+
+    /// <summary>Gets the redirect URI registered for the app (for desktop apps <c>http://127.0.0.1:{port}/</c>, RFC 8252).</summary>
+    public required Uri RedirectUri { get; init; }
+
+    /// <summary>Gets the PKCE challenge: base64url(SHA-256(verifier)). Required for public clients.</summary>
+    public string? CodeChallenge { get; init; }
+
+    /// <summary>Gets the PKCE method; only <c>S256</c> is accepted.</summary>
+    public string CodeChallengeMethod { get; init; } = "S256";
+
+    /// <summary>Gets the state; a random one is generated when absent (read it back from the URL).</summary>
+    public string? State { get; init; }
+
+    /// <summary>Gets the nonce; a random one is generated when absent (read it back from the URL).</summary>
+    public string? Nonce { get; init; }
+
+    /// <summary>Gets the prompt (<c>login</c>, <c>consent</c>, <c>select_account</c>, <c>none</c>, <c>create</c>).</summary>
+    public string? Prompt { get; init; }
+
+    /// <summary>Gets a user name to pre-fill the sign-in page with.</summary>
+    public string? LoginHint { get; init; }
+
+    /// <summary>Gets a domain hint (Entra ID only; not sent to other providers).</summary>
+    public string? DomainHint { get; init; }
+
+    /// <summary>Gets the response mode (<c>query</c>, <c>form_post</c>, <c>fragment</c>).</summary>
+    public string? ResponseMode { get; init; }
+
+    /// <summary>Gets a claims request (JSON), merged with the app's client capabilities.</summary>
+    public string? Claims { get; init; }
+}
