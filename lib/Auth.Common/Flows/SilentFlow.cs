@@ -27,46 +27,58 @@ internal sealed class SilentFlow
     {
         var context = RequestContext.Resolve(Runtime, request, request.Scopes);
         var account = request.Account ?? throw new AuthClientException(AuthErrorCodes.InvalidRequest, "Account is required: pass one from GetAllAccountsAsync or an earlier result.");
-        var realm = RealmFor(context.Authority, account);
-        var found = await Runtime.Cache.AccessAsync(
-            account.HomeAccountId,
-            isApplicationCache: false,
-            store => (Find(store, account, context, realm), false),
-            cancellationToken).ConfigureAwait(false);
-
-        var now = Runtime.Time.GetUtcNow().ToUnixTimeSeconds();
-        var usable = found.AccessToken is { } at && at.ExpiresOn > now + (long)Runtime.ClockSkew.TotalSeconds ? at : null;
-        if (usable is not null && !request.ForceRefresh && request.Claims is null && !(usable.RefreshOn <= now) && found.Account is not null)
+        var call = new SilentCall(request, account, context, RealmFor(context.Authority, account));
+        var found = await FindAsync(call, cancellationToken).ConfigureAwait(false);
+        if (found.Serve(call) is { } cached)
         {
             Log.CacheHit(Runtime.Logger, string.Join(' ', context.Scopes), context.CorrelationId);
-            return ResultFactory.ForUser(usable, found.Account, found.IdToken, context.Authority, context.CorrelationId, TokenSource.Cache);
+            return cached;
+        }
+
+        var key = string.Join('\n', account.HomeAccountId, context.Authority.CanonicalAuthority, ScopeSet.From(context.Scopes).ToKey(), request.Claims, request.ForceRefresh);
+        try
+        {
+            return await _flight.RunAsync(key, () => RefreshAsync(call), cancellationToken).ConfigureAwait(false);
+        }
+        catch (AuthException ex) when (ex is not InteractionRequiredException && found.Fallback(call) is { } fallback)
+        {
+            Log.ProactiveRefreshFailed(Runtime.Logger, ex.Code, context.CorrelationId);
+            return fallback;
+        }
+    }
+
+    /// <summary>Runs once per key at a time: looks again (another caller may just have refreshed), then redeems the refresh token.</summary>
+    private async Task<AuthenticationResult> RefreshAsync(SilentCall call)
+    {
+        var found = await FindAsync(call, CancellationToken.None).ConfigureAwait(false);
+        if (found.Serve(call) is { } cached)
+        {
+            return cached;
         }
 
         if (found.RefreshToken?.Secret is not { Length: > 0 } refreshToken)
         {
             throw new InteractionRequiredException(AuthErrorCodes.NoTokensFound, "The cache holds no refresh token for this account and app. Sign the user in interactively.")
             {
-                CorrelationId = context.CorrelationId,
+                CorrelationId = call.Context.CorrelationId,
             };
         }
 
-        var grant = context.Grant(new("grant_type", "refresh_token"), new("refresh_token", refreshToken)) with
+        var grant = call.Context.Grant(new("grant_type", "refresh_token"), new("refresh_token", refreshToken)) with
         {
-            Claims = request.Claims,
-            KnownAccount = Known(account, context.Authority, realm),
-            ExtraQueryParameters = request.ExtraQueryParameters,
+            Claims = call.Request.Claims,
+            KnownAccount = Known(call.Account, call.Context.Authority, call.Realm),
+            ExtraQueryParameters = call.Request.ExtraQueryParameters,
         };
-        var key = string.Join('\n', account.HomeAccountId, context.Authority.CanonicalAuthority, ScopeSet.From(context.Scopes).ToKey(), request.Claims, request.ForceRefresh);
-        try
-        {
-            return await _flight.RunAsync(key, () => _exchange.RedeemAsync(grant, CancellationToken.None), cancellationToken).ConfigureAwait(false);
-        }
-        catch (AuthException ex) when (ex is not InteractionRequiredException && usable is not null && found.Account is not null && !request.ForceRefresh && request.Claims is null)
-        {
-            Log.ProactiveRefreshFailed(Runtime.Logger, ex.Code, context.CorrelationId);
-            return ResultFactory.ForUser(usable, found.Account, found.IdToken, context.Authority, context.CorrelationId, TokenSource.Cache);
-        }
+        return await _exchange.RedeemAsync(grant, CancellationToken.None).ConfigureAwait(false);
     }
+
+    private ValueTask<CachedUserTokens> FindAsync(SilentCall call, CancellationToken cancellationToken) =>
+        Runtime.Cache.AccessAsync(
+            call.Account.HomeAccountId,
+            isApplicationCache: false,
+            store => (Find(store, call.Account, call.Context, call.Realm), false),
+            cancellationToken);
 
     /// <summary>The tenant to look in: the authority's when it names one by id, else the account's.</summary>
     private static string RealmFor(AuthorityInfo authority, AccountInfo account) =>
@@ -92,8 +104,29 @@ internal sealed class SilentFlow
             UserTokenCache.FindAccessToken(store, clientId, home, context.Authority, realm, ScopeSet.From(context.Scopes)),
             UserTokenCache.FindRefreshToken(store, clientId, home, context.Authority),
             UserTokenCache.FindAccount(store, home, realm),
-            UserTokenCache.FindIdToken(store, clientId, home, realm));
+            UserTokenCache.FindIdToken(store, clientId, home, realm))
+        {
+            Now = Runtime.Time.GetUtcNow().ToUnixTimeSeconds(),
+            Skew = (long)Runtime.ClockSkew.TotalSeconds,
+        };
     }
 
-    private sealed record CachedUserTokens(AccessTokenEntity? AccessToken, RefreshTokenEntity? RefreshToken, AccountEntity? Account, IdTokenEntity? IdToken);
+    private sealed record SilentCall(SilentFlowRequest Request, AccountInfo Account, RequestContext Context, string Realm);
+
+    private sealed record CachedUserTokens(AccessTokenEntity? AccessToken, RefreshTokenEntity? RefreshToken, AccountEntity? Account, IdTokenEntity? IdToken)
+    {
+        public long Now { get; init; }
+
+        public long Skew { get; init; }
+
+        /// <summary>The cached result when it may be served as is: valid, not due for refresh, not bypassed.</summary>
+        public AuthenticationResult? Serve(SilentCall call) =>
+            Fallback(call) is { } result && !(AccessToken!.RefreshOn <= Now) ? result : null;
+
+        /// <summary>The cached result when the access token is still valid (used if a refresh fails).</summary>
+        public AuthenticationResult? Fallback(SilentCall call) =>
+            AccessToken is { } token && token.ExpiresOn > Now + Skew && Account is not null && !call.Request.ForceRefresh && call.Request.Claims is null
+                ? ResultFactory.ForUser(token, Account, IdToken, call.Context.Authority, call.Context.CorrelationId, TokenSource.Cache)
+                : null;
+    }
 }

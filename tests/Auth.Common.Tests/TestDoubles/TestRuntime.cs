@@ -13,21 +13,27 @@ internal static class TestRuntime
     public const string Authority = "https://login.example.com/tenant1";
 
     public static readonly string Metadata = """
-        {"issuer":"https://login.example.com/tenant1/v2.0","token_endpoint":"https://login.example.com/tenant1/oauth2/v2.0/token"}
+        {"issuer":"https://login.example.com/tenant1/v2.0","token_endpoint":"https://login.example.com/tenant1/oauth2/v2.0/token",
+         "authorization_endpoint":"https://login.example.com/tenant1/oauth2/v2.0/authorize",
+         "device_authorization_endpoint":"https://login.example.com/tenant1/oauth2/v2.0/devicecode"}
         """;
 
-    public static ClientRuntime Create(INetworkClient network, TimeProvider time, ITokenCachePlugin? plugin = null)
+    public static ClientRuntime Create(INetworkClient network, TimeProvider time, ITokenCachePlugin? plugin = null, AuthorityInfo? authority = null)
     {
-        var authority = AuthorityInfo.Parse(Authority, ProtocolMode.AzureAD, false);
+        authority ??= AuthorityInfo.Parse(Authority, ProtocolMode.AzureAD, false);
         var metadata = new AuthorityMetadataResolver(network, time, NullLogger.Instance, false);
-        metadata.Seed(authority, Metadata);
+        if (authority.Mode == ProtocolMode.AzureAD)
+        {
+            metadata.Seed(authority, Metadata);
+        }
+
         return new ClientRuntime
         {
             ClientId = "client1",
             Authority = authority,
             AllowInsecureLoopbackAuthority = false,
             Network = network,
-            Crypto = null!,
+            Crypto = new TestCrypto(),
             Time = time,
             Logger = NullLogger.Instance,
             EnablePiiLogging = false,
