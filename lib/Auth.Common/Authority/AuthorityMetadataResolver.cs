@@ -19,9 +19,11 @@ internal sealed class AuthorityMetadataResolver
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly bool _allowInsecureLoopback;
+    private readonly Protocol.ClientHeaders _headers;
 
-    public AuthorityMetadataResolver(INetworkClient network, TimeProvider time, ILogger logger, bool allowInsecureLoopback)
+    public AuthorityMetadataResolver(INetworkClient network, TimeProvider time, ILogger logger, bool allowInsecureLoopback, Protocol.ClientHeaders? headers = null)
     {
+        _headers = headers ?? Protocol.ClientHeaders.None;
         _network = network;
         _time = time;
         _logger = logger;
@@ -51,7 +53,7 @@ internal sealed class AuthorityMetadataResolver
 
     private async Task<AuthorityMetadata> FetchAsync(AuthorityInfo authority, Guid correlationId)
     {
-        var request = new NetworkRequest { Uri = authority.MetadataUri, CorrelationId = correlationId };
+        var request = new NetworkRequest { Uri = authority.MetadataUri, CorrelationId = correlationId, Headers = _headers.For(authority, correlationId) };
         var response = await _network.SendAsync(request, CancellationToken.None).ConfigureAwait(false);
         if (!response.IsSuccess)
         {

@@ -71,6 +71,7 @@ internal sealed class ClientCredentialFlow
 
         var metadata = await _runtime.Metadata.ResolveAsync(call.Authority, call.CorrelationId, CancellationToken.None).ConfigureAwait(false);
         var content = new TokenRequestContent();
+        _runtime.Headers.AddTo(content, call.Authority, call.CorrelationId);
         content.Add("grant_type", "client_credentials");
         content.Add("client_id", _runtime.ClientId);
         content.Add("scope", call.Target);

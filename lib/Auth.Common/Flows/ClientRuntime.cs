@@ -33,6 +33,9 @@ internal sealed class ClientRuntime
 
     public required TokenEndpointClient TokenEndpoint { get; init; }
 
+    /// <summary>Gets the library headers sent to Entra ID.</summary>
+    public ClientHeaders Headers { get; init; } = ClientHeaders.None;
+
     /// <summary>Gets the client capabilities sent with every request (for example <c>cp1</c>).</summary>
     public IReadOnlyList<string> ClientCapabilities { get; init; } = [];
 

@@ -29,6 +29,7 @@ internal sealed class DeviceCodeFlow
             AuthErrorCodes.EndpointNotSupported, "The authority publishes no device_authorization_endpoint, so the device-code flow cannot be used with it.");
 
         var content = new TokenRequestContent();
+        Runtime.Headers.AddTo(content, context.Authority, context.CorrelationId);
         content.Add("client_id", Runtime.ClientId);
         content.Add("scope", string.Join(' ', context.Scopes.Concat(["openid", "profile", "offline_access"]).Distinct(StringComparer.OrdinalIgnoreCase)));
         var (deviceCode, info) = await DeviceAuthorizationClient.RequestAsync(

@@ -12,7 +12,7 @@ public sealed record NetworkRequest
     /// <summary>Gets extra request headers.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Gets the correlation id sent as the <c>client-request-id</c> header, if any.</summary>
+    /// <summary>Gets the correlation id of the operation, for error reports (the headers carry it to the authority).</summary>
     public Guid? CorrelationId { get; init; }
 
     /// <summary>Gets whether the request is a POST.</summary>

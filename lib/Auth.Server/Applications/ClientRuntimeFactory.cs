@@ -1,3 +1,4 @@
+using System.Reflection;
 using Auth.Common.Authority;
 using Auth.Common.Cache;
 using Auth.Common.Flows;
@@ -13,6 +14,9 @@ namespace Auth.Server.Applications;
 /// <summary>Composes the adapters and Common's engine for one application from its options.</summary>
 internal static class ClientRuntimeFactory
 {
+    private static readonly string Version =
+        typeof(ClientRuntimeFactory).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
     public static ClientRuntime Create(ClientApplicationOptions options, AuthorityInfo authority, ILogger logger)
     {
         var time = options.TimeProvider ?? TimeProvider.System;
@@ -20,7 +24,8 @@ internal static class ClientRuntimeFactory
             ?? (options.HttpClientFactory is { } factory
                 ? new HttpClientNetworkClient(factory)
                 : new HttpClientNetworkClient(DefaultHttpClient.Instance));
-        var metadata = new AuthorityMetadataResolver(network, time, logger, options.AllowInsecureLoopbackAuthority);
+        var headers = new ClientHeaders("Auth.Server", Version);
+        var metadata = new AuthorityMetadataResolver(network, time, logger, options.AllowInsecureLoopbackAuthority, headers);
         if (!string.IsNullOrWhiteSpace(options.AuthorityMetadataJson))
         {
             metadata.Seed(authority, options.AuthorityMetadataJson);
@@ -40,6 +45,7 @@ internal static class ClientRuntimeFactory
             Metadata = metadata,
             Cache = new CacheAccessor(new TokenCacheStore(), options.CachePlugin, options.ClientId, logger),
             TokenEndpoint = new TokenEndpointClient(network, time, logger),
+            Headers = headers,
             ClientCapabilities = [.. options.ClientCapabilities],
             KnownAuthorities = [.. options.KnownAuthorities],
         };

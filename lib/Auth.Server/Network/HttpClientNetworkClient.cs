@@ -1,5 +1,4 @@
 using System.Net;
-using System.Reflection;
 using Auth.Common.Errors;
 using Auth.Common.Platform;
 
@@ -7,17 +6,13 @@ namespace Auth.Server.Network;
 
 /// <summary>
 /// <see cref="INetworkClient"/> over <see cref="HttpClient"/>: a per-attempt timeout, a response
-/// size limit, one retry on 5xx or timeout, the <c>client-request-id</c> and
-/// <c>x-client-SKU</c>/<c>x-client-VER</c> headers, and transport failures mapped to
+/// size limit, one retry on 5xx or timeout, the request's headers as given, and transport failures mapped to
 /// <see cref="AuthClientException"/>. The default client does not follow redirects.
 /// </summary>
 public sealed class HttpClientNetworkClient : INetworkClient
 {
     /// <summary>The name used with <see cref="IHttpClientFactory"/>.</summary>
     public const string HttpClientName = "Auth.Server";
-
-    private static readonly string Version =
-        typeof(HttpClientNetworkClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     private readonly Func<HttpClient> _client;
     private readonly HttpClientNetworkClientOptions _options;
@@ -84,7 +79,7 @@ public sealed class HttpClientNetworkClient : INetworkClient
     {
         using var timeout = new CancellationTokenSource(_options.RequestTimeout, _options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        using var message = HttpRequestFactory.Create(request, Version);
+        using var message = HttpRequestFactory.Create(request);
         try
         {
             using var response = await _client()

@@ -3,10 +3,10 @@ using Auth.Common.Platform;
 
 namespace Auth.Server.Network;
 
-/// <summary>Builds the <see cref="HttpRequestMessage"/> for a <see cref="NetworkRequest"/>: the one place protocol headers are set.</summary>
+/// <summary>Builds the <see cref="HttpRequestMessage"/> for a <see cref="NetworkRequest"/> (headers come from the request; Common decides them).</summary>
 internal static class HttpRequestFactory
 {
-    public static HttpRequestMessage Create(NetworkRequest request, string version)
+    public static HttpRequestMessage Create(NetworkRequest request)
     {
         var message = new HttpRequestMessage(request.IsPost ? HttpMethod.Post : HttpMethod.Get, request.Uri);
         if (request.Form is { } form)
@@ -15,14 +15,6 @@ internal static class HttpRequestFactory
         }
 
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        message.Headers.TryAddWithoutValidation("x-client-SKU", "Auth.Server");
-        message.Headers.TryAddWithoutValidation("x-client-VER", version);
-        if (request.CorrelationId is { } correlationId)
-        {
-            message.Headers.TryAddWithoutValidation("client-request-id", correlationId.ToString());
-            message.Headers.TryAddWithoutValidation("return-client-request-id", "true");
-        }
-
         foreach (var (name, value) in request.Headers)
         {
             message.Headers.TryAddWithoutValidation(name, value);

@@ -15,11 +15,13 @@ public sealed class SilentFlowTests
     private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));
     private readonly UserTokenServer _server;
     private readonly UserTokenExchange _exchange;
+    private readonly SilentFlow _silent;
 
     public SilentFlowTests()
     {
         _server = new UserTokenServer(_time);
         _exchange = new UserTokenExchange(TestRuntime.Create(_server.Network, _time), authenticator: null);
+        _silent = new SilentFlow(_exchange);
     }
 
     private async Task<AccountInfo> SignInAsync()
@@ -30,7 +32,7 @@ public sealed class SilentFlowTests
     }
 
     private Task<AuthenticationResult> Silent(AccountInfo account, bool force = false, string? claims = null) =>
-        new SilentFlow(_exchange).AcquireAsync(new SilentFlowRequest { Scopes = Scopes, Account = account, ForceRefresh = force, Claims = claims }, CancellationToken.None);
+        _silent.AcquireAsync(new SilentFlowRequest { Scopes = Scopes, Account = account, ForceRefresh = force, Claims = claims }, CancellationToken.None);
 
     [Test]
     public async Task Silent_ValidCachedToken_IsServedWithoutRequest()
@@ -100,7 +102,7 @@ public sealed class SilentFlowTests
     {
         var account = await SignInAsync();
 
-        var result = await new SilentFlow(_exchange).AcquireAsync(new SilentFlowRequest { Scopes = ["api://y/write"], Account = account }, CancellationToken.None);
+        var result = await _silent.AcquireAsync(new SilentFlowRequest { Scopes = ["api://y/write"], Account = account }, CancellationToken.None);
 
         result.Source.Should().Be(TokenSource.IdentityProvider);
         _server.Network.Requests.Last().Form!.Single(p => p.Key == "scope").Value.Should().Be("api://y/write openid profile offline_access");
