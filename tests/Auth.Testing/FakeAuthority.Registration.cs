@@ -41,8 +41,44 @@ public sealed partial class FakeAuthority
         _services.Clients.AddCertificate(clientId, certificate);
     }
 
+    /// <summary>
+    /// Registers a public client (no credential; Entra's "allow public client flows"): its user-grant token requests
+    /// need no client authentication and its authorization requests must use PKCE (S256). If it also has a secret or
+    /// certificate it may authenticate with them; if not, a request presenting a credential is refused with
+    /// <c>invalid_client</c> (AADSTS700025). Client credentials still need a credential.
+    /// </summary>
+    /// <param name="clientId">The client (application) id.</param>
+    public void RegisterPublicClient(string clientId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        _services.Clients.AddPublic(clientId);
+    }
+
+    /// <summary>
+    /// Registers a non-loopback redirect URI for a registered client, matched exactly. Every client may use any
+    /// <c>http</c> loopback redirect URI (<c>127.0.0.1</c>, <c>[::1]</c> or <c>localhost</c>, any port; RFC 8252) without this.
+    /// </summary>
+    /// <param name="clientId">The client (application) id, registered before.</param>
+    /// <param name="redirectUri">The absolute redirect URI, without fragment.</param>
+    /// <exception cref="ArgumentException">The client is not registered, or the URI is not absolute or has a fragment.</exception>
+    public void RegisterRedirectUri(string clientId, string redirectUri)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        ArgumentException.ThrowIfNullOrEmpty(redirectUri);
+        if (!Uri.TryCreate(redirectUri, UriKind.Absolute, out var uri) || uri.Fragment.Length > 0)
+        {
+            throw new ArgumentException("The redirect URI must be absolute and without a fragment.", nameof(redirectUri));
+        }
+
+        _services.Clients.AddRedirectUri(clientId, redirectUri);
+    }
+
     /// <summary>How many token requests with this <c>grant_type</c> arrived (scripted answers included; "" counts requests without one).</summary>
-    /// <param name="grantType">The grant type, e.g. <c>client_credentials</c>.</param>
+    /// <param name="grantType">
+    /// The grant type, e.g. <c>client_credentials</c>, <c>authorization_code</c>, <c>refresh_token</c>, <c>password</c>
+    /// or <c>urn:ietf:params:oauth:grant-type:device_code</c> (every device code poll counts). Counted by the string
+    /// sent: MSAL.NET polls with Entra's short <c>device_code</c>, which is served the same but counted apart.
+    /// </param>
     public int RequestCount(string grantType)
     {
         ArgumentNullException.ThrowIfNull(grantType);

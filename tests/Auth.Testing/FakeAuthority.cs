@@ -9,8 +9,11 @@ namespace Auth.Testing;
 /// <summary>
 /// A fake Entra ID–style OAuth 2.0 / OpenID Connect authority on WireMock.Net, served over HTTPS (default, with a
 /// self-signed certificate for <c>localhost</c>) or HTTP on a free loopback port. It serves OIDC discovery, the JWKS,
-/// Entra instance discovery and a token endpoint implementing the client credentials grant with client_secret_post,
-/// client_secret_basic and private_key_jwt client authentication, issuing RS256-signed JWT access tokens.
+/// Entra instance discovery and user realm discovery, an authorization endpoint (auth code with PKCE, signing in a
+/// chosen <see cref="FakeUser"/> without a page), a device authorization endpoint, and a token endpoint for the
+/// client credentials, authorization code, refresh token (rotating), password and device code grants, with
+/// client_secret_post, client_secret_basic and private_key_jwt client authentication or none for public clients,
+/// issuing RS256-signed JWT access and ID tokens.
 /// </summary>
 public sealed partial class FakeAuthority : IDisposable, IAsyncDisposable
 {
@@ -83,7 +86,10 @@ public sealed partial class FakeAuthority : IDisposable, IAsyncDisposable
     /// <param name="options">Options; defaults when <see langword="null"/>.</param>
     public static FakeAuthority Start(FakeAuthorityOptions? options = null) => new(options ?? new FakeAuthorityOptions());
 
-    /// <summary>A new handler that trusts exactly <see cref="ServerCertificate"/> (byte-for-byte), no other certificate, and uses no proxy.</summary>
+    /// <summary>
+    /// A new handler that trusts exactly <see cref="ServerCertificate"/> (byte-for-byte), no other certificate, uses no
+    /// proxy, connects only to loopback hosts and does not follow redirects.
+    /// </summary>
     public HttpMessageHandler CreateHttpMessageHandler() => PinnedCertificateHandler.Create(ServerCertificate);
 
     /// <summary>A new client over <see cref="CreateHttpMessageHandler"/> with <see cref="HttpClient.BaseAddress"/> = <see cref="BaseUri"/>.</summary>

@@ -65,10 +65,5 @@ public sealed class FakeAuthorityMsalTests : FakeAuthorityFixture
         ConfidentialClientApplicationBuilder.Create(clientId)
             .WithAuthority(Authority.Authority, validateAuthority: false)
             .WithInstanceDiscoveryMetadata(Authority.InstanceDiscoveryMetadataJson)
-            .WithHttpClientFactory(new FixedHttpClientFactory(Http));
-
-    private sealed class FixedHttpClientFactory(HttpClient client) : IMsalHttpClientFactory
-    {
-        public HttpClient GetHttpClient() => client;
-    }
+            .WithHttpClientFactory(new FixedMsalHttpClientFactory(Http));
 }

@@ -31,6 +31,22 @@ public sealed class FakeAuthorityTests : FakeAuthorityFixture
     }
 
     [Test]
+    public async Task Discovery_UserGrants_AdvertisesGrantTypesPkceResponseModesAndScopes()
+    {
+        var url = $"{Authority.Issuer}/.well-known/openid-configuration";
+
+        var json = await TokenClient.JsonAsync(await Http.GetAsync(url));
+
+        Strings(json, "grant_types_supported").Should().BeEquivalentTo(
+            "client_credentials", "authorization_code", "refresh_token", "password", "urn:ietf:params:oauth:grant-type:device_code");
+        Strings(json, "code_challenge_methods_supported").Should().Equal("S256");
+        Strings(json, "response_modes_supported").Should().Equal("query", "fragment", "form_post");
+        Strings(json, "scopes_supported").Should().Contain(["openid", "profile", "email", "offline_access"]);
+        json.GetProperty("authorization_endpoint").GetString().Should().Be(Authority.AuthorizationEndpoint.ToString());
+        json.GetProperty("device_authorization_endpoint").GetString().Should().Be(Authority.DeviceAuthorizationEndpoint.ToString());
+    }
+
+    [Test]
     public async Task Discovery_NonV2PathWithOtherTenant_UsesTenantFromPath()
     {
         var url = $"{Authority.BaseUri}organizations/.well-known/openid-configuration";

@@ -1,8 +1,11 @@
 namespace Auth.Testing.Clients;
 
-/// <summary>How a confidential client authenticated at the token endpoint.</summary>
+/// <summary>How a client authenticated at the token endpoint.</summary>
 internal enum ClientAuthMethod
 {
+    /// <summary>No client authentication: a public client using a user grant.</summary>
+    None,
+
     /// <summary><c>client_secret</c> form field (client_secret_post).</summary>
     SecretPost,
 

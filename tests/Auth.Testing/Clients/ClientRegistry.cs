@@ -29,6 +29,31 @@ internal sealed class ClientRegistry : IDisposable
             publicOnly);
     }
 
+    public void AddPublic(string clientId)
+    {
+        _clients.AddOrUpdate(
+            clientId,
+            static id => new RegisteredClient(id) { IsPublic = true },
+            static (_, existing) => existing with { IsPublic = true });
+    }
+
+    /// <exception cref="ArgumentException">The client is not registered.</exception>
+    public void AddRedirectUri(string clientId, string redirectUri)
+    {
+        while (true)
+        {
+            if (!_clients.TryGetValue(clientId, out var existing))
+            {
+                throw new ArgumentException($"Register the client '{clientId}' before its redirect URIs.", nameof(clientId));
+            }
+
+            if (_clients.TryUpdate(clientId, existing with { RedirectUris = existing.RedirectUris.Add(redirectUri) }, existing))
+            {
+                return;
+            }
+        }
+    }
+
     public RegisteredClient? Find(string clientId) => _clients.TryGetValue(clientId, out var client) ? client : null;
 
     public void Dispose()

@@ -1,8 +1,12 @@
+using Auth.Testing.Authorization;
 using Auth.Testing.Clients;
+using Auth.Testing.DeviceCodes;
 using Auth.Testing.Errors;
 using Auth.Testing.Grants;
 using Auth.Testing.Jwt;
+using Auth.Testing.Settings;
 using Auth.Testing.Tokens;
+using Auth.Testing.Users;
 
 namespace Auth.Testing.Endpoints;
 
@@ -16,14 +20,27 @@ internal sealed class AuthorityServices : IDisposable
         Log = new RequestLog(maxCapturedRequests);
         SigningKey = new SigningKey();
         Errors = new ErrorReplyWriter(timeProvider, urls.BaseUri);
+        Users = new UserDirectory(urls.TenantId);
 
-        var issuer = new AccessTokenIssuer(new JwtWriter(SigningKey), urls, Lifetime);
+        var jwt = new JwtWriter(SigningKey);
         var authenticator = new ClientAuthenticator(Clients);
-        ITokenGrant[] grants = [new ClientCredentialsGrant(authenticator, issuer)];
+        var userClients = new UserGrantClientAuthenticator(Clients, authenticator);
+        var accessTokens = new AccessTokenIssuer(jwt, urls, Lifetime);
+        var minter = new UserTokenMinter(accessTokens, new IdTokenIssuer(jwt, urls), RefreshTokens, urls);
+        ITokenGrant[] grants =
+        [
+            new ClientCredentialsGrant(authenticator, accessTokens),
+            new AuthorizationCodeGrant(userClients, Codes, minter),
+            new RefreshTokenGrant(userClients, RefreshTokens, minter),
+            new PasswordGrant(userClients, Users, minter),
+            new DeviceCodeGrant(userClients, DeviceCodes, minter),
+        ];
 
         TokenEndpoint = new TokenEndpoint(urls, grants, Scripted, Log, Errors, timeProvider);
         Discovery = new DiscoveryDocument(urls, TokenEndpoint.GrantTypes);
         InstanceDiscovery = new InstanceDiscovery(urls, Errors);
+        Authorize = new AuthorizeEndpoint(new AuthorizeRequestValidator(Clients), Codes, Users, new AuthorizationResponseWriter(Errors), Log, timeProvider);
+        DeviceAuthorization = new DeviceAuthorizationEndpoint(Clients, DeviceCodes, DeviceCodeSettings, Users, urls, Errors);
     }
 
     public AuthorityUrls Urls { get; }
@@ -32,21 +49,36 @@ internal sealed class AuthorityServices : IDisposable
 
     public ClientRegistry Clients { get; } = new();
 
+    public UserDirectory Users { get; }
+
     public RequestLog Log { get; }
 
     public ScriptedResponses Scripted { get; } = new();
 
-    public TokenLifetime Lifetime { get; } = new();
+    /// <summary>The access token lifetime (default 1 hour, at least 1 second).</summary>
+    public DurationSetting Lifetime { get; } = new(TimeSpan.FromHours(1), TimeSpan.FromSeconds(1));
 
     public SigningKey SigningKey { get; }
 
     public ErrorReplyWriter Errors { get; }
+
+    public AuthorizationCodeStore Codes { get; } = new();
+
+    public RefreshTokenStore RefreshTokens { get; } = new();
+
+    public DeviceCodeStore DeviceCodes { get; } = new();
+
+    public DeviceCodeSettings DeviceCodeSettings { get; } = new();
 
     public TokenEndpoint TokenEndpoint { get; }
 
     public DiscoveryDocument Discovery { get; }
 
     public InstanceDiscovery InstanceDiscovery { get; }
+
+    public AuthorizeEndpoint Authorize { get; }
+
+    public DeviceAuthorizationEndpoint DeviceAuthorization { get; }
 
     public void Dispose()
     {

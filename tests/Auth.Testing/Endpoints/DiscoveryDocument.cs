@@ -30,6 +30,7 @@ internal sealed class DiscoveryDocument
             JsonText.WriteStringArray(writer, "id_token_signing_alg_values_supported", ["RS256"]);
             JsonText.WriteStringArray(writer, "response_types_supported", ["code", "id_token", "code id_token", "id_token token"]);
             JsonText.WriteStringArray(writer, "scopes_supported", ["openid", "profile", "email", "offline_access"]);
+            JsonText.WriteStringArray(writer, "code_challenge_methods_supported", ["S256"]);
             JsonText.WriteStringArray(writer, "grant_types_supported", _grantTypes.Order(StringComparer.Ordinal));
             writer.WriteString("issuer", _urls.Issuer(tenant));
             writer.WriteBoolean("request_uri_parameter_supported", false);

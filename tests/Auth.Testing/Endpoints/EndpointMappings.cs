@@ -16,6 +16,8 @@ internal sealed class EndpointMappings
     private const string Keys = "/discovery/v2.0/keys";
     private const string Instance = "/discovery/instance";
     private const string Token = "/oauth2/v2.0/token";
+    private const string Authorize = "/oauth2/v2.0/authorize";
+    private const string DeviceCode = "/oauth2/v2.0/devicecode";
 
     private readonly AuthorityServices _services;
     private readonly CancellationToken _stopping;
@@ -33,9 +35,16 @@ internal sealed class EndpointMappings
         Get(server, path => TenantPath.Matches(path, Instance), request =>
             _services.InstanceDiscovery.Handle(RequestHeaders.Query(request, "authorization_endpoint"), ClientRequestId(request)));
 
+        Get(server, UserRealm.Matches, request => UserRealm.For(request.Path));
+        Get(server, path => TenantPath.Matches(path, Authorize), request =>
+            _services.Authorize.Handle(Tenant(request, Authorize), request.RawQuery));
+
         server
             .Given(Request.Create().WithPath(path => TenantPath.Matches(path, Token)).UsingPost())
             .RespondWith(Response.Create().WithCallback(async request => await TokenAsync(request).ConfigureAwait(false)));
+        server
+            .Given(Request.Create().WithPath(path => TenantPath.Matches(path, DeviceCode)).UsingPost())
+            .RespondWith(Response.Create().WithCallback(request => DeviceAuthorization(request).ToResponseMessage()));
     }
 
     private static void Get(WireMockServer server, Func<string, bool> path, Func<IRequestMessage, HttpReply> handle)
@@ -47,6 +56,16 @@ internal sealed class EndpointMappings
 
     private static string? ClientRequestId(IRequestMessage request) =>
         RequestHeaders.From(request).TryGetValue("client-request-id", out var id) ? id : null;
+
+    private string Tenant(IRequestMessage request, string suffix) =>
+        TenantPath.TryGetTenant(request.Path, suffix, out var tenant) ? tenant : _services.Urls.TenantId;
+
+    private HttpReply DeviceAuthorization(IRequestMessage request)
+    {
+        var headers = RequestHeaders.From(request);
+        headers.TryGetValue("Content-Type", out var contentType);
+        return _services.DeviceAuthorization.Handle(Tenant(request, DeviceCode), contentType, request.Body, headers, _services.TimeProvider.GetUtcNow());
+    }
 
     private HttpReply OpenIdConfiguration(IRequestMessage request)
     {
@@ -62,10 +81,9 @@ internal sealed class EndpointMappings
         var headers = RequestHeaders.From(request);
         try
         {
-            TenantPath.TryGetTenant(request.Path, Token, out var tenant);
             headers.TryGetValue("Content-Type", out var contentType);
             var reply = await _services.TokenEndpoint
-                .HandleAsync(tenant ?? _services.Urls.TenantId, contentType, request.Body, headers, _stopping)
+                .HandleAsync(Tenant(request, Token), contentType, request.Body, headers, _stopping)
                 .ConfigureAwait(false);
             return reply.ToResponseMessage();
         }

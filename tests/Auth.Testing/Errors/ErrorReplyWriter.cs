@@ -25,14 +25,13 @@ internal sealed class ErrorReplyWriter
     {
         var traceId = Guid.NewGuid().ToString();
         var correlationId = Guid.TryParse(clientRequestId, out var parsed) ? parsed.ToString() : Guid.NewGuid().ToString();
-        var timestamp = _timeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var timestamp = Timestamp();
         var code = error.Code.ToString(CultureInfo.InvariantCulture);
-        var description = $"AADSTS{code}: {error.Message} Trace ID: {traceId} Correlation ID: {correlationId} Timestamp: {timestamp}";
 
         var json = JsonText.Object(writer =>
         {
             writer.WriteString("error", error.Error);
-            writer.WriteString("error_description", description);
+            writer.WriteString("error_description", Describe(error, traceId, correlationId, timestamp));
             writer.WriteStartArray("error_codes");
             writer.WriteNumberValue(error.Code);
             writer.WriteEndArray();
@@ -47,4 +46,16 @@ internal sealed class ErrorReplyWriter
             .WithHeader("x-ms-request-id", traceId)
             .WithHeader("client-request-id", correlationId);
     }
+
+    /// <summary>The <c>error_description</c> text with fresh trace and correlation ids, for errors sent by redirect or shown on a page.</summary>
+    public string Describe(AadError error) =>
+        Describe(error, Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Timestamp());
+
+    private static string Describe(AadError error, string traceId, string correlationId, string timestamp) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"AADSTS{error.Code}: {error.Message} Trace ID: {traceId} Correlation ID: {correlationId} Timestamp: {timestamp}");
+
+    private string Timestamp() =>
+        _timeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

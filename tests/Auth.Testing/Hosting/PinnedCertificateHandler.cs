@@ -7,15 +7,16 @@ namespace Auth.Testing.Hosting;
 
 /// <summary>
 /// Creates HTTP handlers for talking to the fake authority: they connect only to loopback hosts (so a client
-/// library that would call a real cloud endpoint fails fast instead of leaving the machine), use no proxy, and
-/// trust exactly one server certificate (compared byte for byte) and nothing else.
+/// library that would call a real cloud endpoint fails fast instead of leaving the machine), use no proxy, do not
+/// follow redirects (a test playing the browser reads the authorization endpoint's <c>Location</c>), and trust
+/// exactly one server certificate (compared byte for byte) and nothing else.
 /// </summary>
 internal static class PinnedCertificateHandler
 {
     /// <param name="pinned">The only acceptable server certificate, or <see langword="null"/> for plain HTTP.</param>
     public static SocketsHttpHandler Create(X509Certificate2? pinned)
     {
-        var handler = new SocketsHttpHandler { UseProxy = false, ConnectCallback = ConnectLoopbackOnlyAsync };
+        var handler = new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, ConnectCallback = ConnectLoopbackOnlyAsync };
         if (pinned is null)
         {
             return handler;

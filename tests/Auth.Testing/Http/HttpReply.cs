@@ -10,6 +10,8 @@ internal sealed class HttpReply
 {
     public const string JsonContentType = "application/json; charset=utf-8";
 
+    public const string HtmlContentType = "text/html; charset=utf-8";
+
     private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
 
     public HttpReply(int statusCode, string body, string contentType = JsonContentType)
@@ -28,6 +30,11 @@ internal sealed class HttpReply
     public IReadOnlyDictionary<string, string> Headers => _headers;
 
     public static HttpReply Json(int statusCode, string json) => new(statusCode, json);
+
+    public static HttpReply Html(int statusCode, string html) => new HttpReply(statusCode, html, HtmlContentType).NoStore();
+
+    /// <summary>A 302 Found to <paramref name="location"/>, as the authorization endpoint answers the browser.</summary>
+    public static HttpReply Redirect(string location) => new HttpReply(302, string.Empty, HtmlContentType).NoStore().WithHeader("Location", location);
 
     /// <summary>Adds the RFC 6749 §5.1 no-caching headers that token and error responses carry.</summary>
     public HttpReply NoStore()

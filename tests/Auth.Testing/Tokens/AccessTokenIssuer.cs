@@ -1,19 +1,22 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Auth.Testing.Clients;
 using Auth.Testing.Endpoints;
 using Auth.Testing.Jwt;
+using Auth.Testing.Settings;
+using Auth.Testing.Users;
 
 namespace Auth.Testing.Tokens;
 
-/// <summary>Issues Entra-style v2.0 access tokens as RS256-signed JWTs.</summary>
+/// <summary>Issues Entra-style v2.0 access tokens, app-only or delegated (user), as RS256-signed JWTs.</summary>
 internal sealed class AccessTokenIssuer
 {
     private readonly JwtWriter _writer;
     private readonly AuthorityUrls _urls;
-    private readonly TokenLifetime _lifetime;
+    private readonly DurationSetting _lifetime;
 
-    public AccessTokenIssuer(JwtWriter writer, AuthorityUrls urls, TokenLifetime lifetime)
+    public AccessTokenIssuer(JwtWriter writer, AuthorityUrls urls, DurationSetting lifetime)
     {
         _writer = writer;
         _urls = urls;
@@ -23,30 +26,71 @@ internal sealed class AccessTokenIssuer
     /// <summary>An app-only token (client credentials): <c>idtyp</c> "app", no user claims, empty <c>roles</c>.</summary>
     public IssuedToken IssueAppToken(RegisteredClient client, ClientAuthMethod method, string tenant, string resource, DateTimeOffset now)
     {
+        var objectId = client.ObjectId.ToString();
+        return Issue(resource, client.ClientId, method, "app", objectId, objectId, _urls.ResolveTenantId(tenant), _urls.Issuer(tenant), now, claims =>
+        {
+            claims.WriteString("appid", client.ClientId);
+            claims.WriteString("appidacr", AuthenticationLevel(method));
+            claims.WriteStartArray("roles");
+            claims.WriteEndArray();
+        });
+    }
+
+    /// <summary>
+    /// A user token: <c>aud</c> = the first resource asked for (the client id when only OIDC scopes were), <c>scp</c>,
+    /// <c>idtyp</c> "user", the user's <c>oid</c>, pairwise <c>sub</c>, <c>name</c> and <c>preferred_username</c>.
+    /// </summary>
+    public IssuedToken IssueUserToken(UserSignIn signIn, ScopeSet scopes, string tenantId, ClientAuthMethod method, DateTimeOffset now)
+    {
+        var user = signIn.User;
+        var subject = UserClaims.PairwiseSubject(user, signIn.ClientId);
+        return Issue(scopes.Resource ?? signIn.ClientId, signIn.ClientId, method, "user", user.ObjectId, subject, tenantId, _urls.Issuer(tenantId), now, claims =>
+        {
+            claims.WriteString("name", UserClaims.DisplayName(user));
+            claims.WriteString("preferred_username", user.Username);
+            claims.WriteString("scp", scopes.ScopeClaim);
+        });
+    }
+
+    /// <summary><c>azpacr</c> / <c>appidacr</c>: 0 public client, 1 secret, 2 certificate.</summary>
+    private static string AuthenticationLevel(ClientAuthMethod method) => method switch
+    {
+        ClientAuthMethod.None => "0",
+        ClientAuthMethod.PrivateKeyJwt => "2",
+        _ => "1",
+    };
+
+    /// <summary>Signs the claims every access token has, then the kind-specific ones.</summary>
+    private IssuedToken Issue(
+        string audience,
+        string clientId,
+        ClientAuthMethod method,
+        string identityType,
+        string objectId,
+        string subject,
+        string tenantId,
+        string issuer,
+        DateTimeOffset now,
+        Action<Utf8JsonWriter> specific)
+    {
         var lifetime = _lifetime.Value;
         var issuedAt = now.ToUnixTimeSeconds();
-        var clientAuth = method == ClientAuthMethod.PrivateKeyJwt ? "2" : "1";
-        var objectId = client.ObjectId.ToString();
-
         var token = _writer.Write(claims =>
         {
-            claims.WriteString("aud", resource);
-            claims.WriteString("iss", _urls.Issuer(tenant));
+            claims.WriteString("aud", audience);
+            claims.WriteString("iss", issuer);
             claims.WriteNumber("iat", issuedAt);
             claims.WriteNumber("nbf", issuedAt);
             claims.WriteNumber("exp", issuedAt + (long)lifetime.TotalSeconds);
-            claims.WriteString("appid", client.ClientId);
-            claims.WriteString("appidacr", clientAuth);
-            claims.WriteString("azp", client.ClientId);
-            claims.WriteString("azpacr", clientAuth);
-            claims.WriteString("idtyp", "app");
+            claims.WriteString("azp", clientId);
+            claims.WriteString("azpacr", AuthenticationLevel(method));
+            claims.WriteString("idtyp", identityType);
             claims.WriteString("oid", objectId);
-            claims.WriteStartArray("roles");
-            claims.WriteEndArray();
-            claims.WriteString("sub", objectId);
-            claims.WriteString("tid", _urls.ResolveTenantId(tenant));
+            claims.WriteString("sub", subject);
+            claims.WriteString("tid", tenantId);
             claims.WriteString("uti", Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16)));
             claims.WriteString("ver", "2.0");
+            specific(claims);
         });
 
         return new IssuedToken(token, lifetime);

@@ -3,13 +3,14 @@ using System.Runtime.CompilerServices;
 
 namespace Auth.Testing.Tokens;
 
-/// <summary>Thread-safe counters and a bounded capture of token requests.</summary>
+/// <summary>Thread-safe counters (discovery, authorize, token requests by grant type) and a bounded capture of token requests.</summary>
 internal sealed class RequestLog
 {
     private readonly ConcurrentDictionary<string, StrongBox<int>> _tokenCounts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<FakeTokenRequest> _captured = new();
     private readonly int _maxCaptured;
     private int _discoveryCount;
+    private int _authorizeCount;
 
     public RequestLog(int maxCaptured)
     {
@@ -19,9 +20,13 @@ internal sealed class RequestLog
 
     public int DiscoveryCount => Volatile.Read(ref _discoveryCount);
 
+    public int AuthorizeCount => Volatile.Read(ref _authorizeCount);
+
     public IReadOnlyList<FakeTokenRequest> TokenRequests => _captured.ToArray();
 
     public void RecordDiscovery() => Interlocked.Increment(ref _discoveryCount);
+
+    public void RecordAuthorize() => Interlocked.Increment(ref _authorizeCount);
 
     public void RecordToken(FakeTokenRequest request)
     {

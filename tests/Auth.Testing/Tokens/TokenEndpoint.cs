@@ -21,15 +21,19 @@ internal sealed class TokenEndpoint
     public TokenEndpoint(AuthorityUrls urls, IEnumerable<ITokenGrant> grants, ScriptedResponses scripted, RequestLog log, ErrorReplyWriter errors, TimeProvider timeProvider)
     {
         _urls = urls;
-        _grants = grants.ToDictionary(grant => grant.GrantType, StringComparer.Ordinal);
+        var all = grants.ToArray();
+        _grants = all
+            .SelectMany(grant => grant.Aliases.Prepend(grant.GrantType).Select(name => KeyValuePair.Create(name, grant)))
+            .ToDictionary(StringComparer.Ordinal);
+        GrantTypes = all.Select(grant => grant.GrantType).ToArray();
         _scripted = scripted;
         _log = log;
         _errors = errors;
         _timeProvider = timeProvider;
     }
 
-    /// <summary>The grant types served, as advertised in discovery.</summary>
-    public IReadOnlyCollection<string> GrantTypes => _grants.Keys;
+    /// <summary>The grant types served, as advertised in discovery (aliases left out).</summary>
+    public IReadOnlyCollection<string> GrantTypes { get; }
 
     public async Task<HttpReply> HandleAsync(string tenant, string? contentType, string? body, IReadOnlyDictionary<string, string> headers, CancellationToken stopping)
     {

@@ -1,0 +1,100 @@
+using Auth.Common.Authority;
+using Auth.Common.Errors;
+using Auth.Common.Requests;
+using Auth.Common.Responses;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Auth.IntegrationTests.PublicClient;
+
+/// <summary>Silent, refresh-token and password flows, and the account API.</summary>
+[TestFixture]
+public sealed class SilentAndRefreshTests : PublicClientFixture
+{
+    private Task<AuthenticationResult> SignIn(Server.PublicClientApplication app, Auth.Testing.FakeUser? user = null) =>
+        app.AcquireTokenByUsernamePasswordAsync(new UsernamePasswordRequest
+        {
+            Scopes = Scopes,
+            Username = (user ?? Authority.DefaultUser).Username,
+            Password = (user ?? Authority.DefaultUser).Password,
+        });
+
+    [TestCase(ProtocolMode.AzureAD)]
+    [TestCase(ProtocolMode.Oidc)]
+    public async Task Silent_ExpiredAccessTokenValidRefreshToken_MakesOneRequest(ProtocolMode mode)
+    {
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var app = App(mode, time);
+        var first = await SignIn(app);
+
+        time.Advance(TimeSpan.FromHours(1));
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => app.AcquireTokenSilentAsync(new SilentFlowRequest { Scopes = Scopes, Account = first.Account! })));
+
+        results.Select(r => r.AccessToken).Distinct().Should().ContainSingle().Which.Should().NotBe(first.AccessToken);
+        Authority.RequestCount("refresh_token").Should().Be(1);
+        results[0].Account!.HomeAccountId.Should().Be(first.Account!.HomeAccountId);
+    }
+
+    [Test]
+    public async Task Silent_RefreshTokenRevoked_IsInteractionRequired()
+    {
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var app = App(time: time);
+        var first = await SignIn(app);
+        Authority.RevokeRefreshTokens();
+        time.Advance(TimeSpan.FromHours(1));
+
+        var act = () => app.AcquireTokenSilentAsync(new SilentFlowRequest { Scopes = Scopes, Account = first.Account! });
+
+        (await act.Should().ThrowAsync<InteractionRequiredException>()).Which.Code.Should().Be("invalid_grant");
+    }
+
+    [Test]
+    public async Task RefreshToken_FromElsewhere_IsRedeemedAndCached()
+    {
+        var legacy = App();
+        await SignIn(legacy);
+        using var legacyCache = System.Text.Json.JsonDocument.Parse(legacy.GetTokenCache().Serialize());
+        var refreshToken = legacyCache.RootElement.GetProperty("RefreshToken").EnumerateObject().Single().Value.GetProperty("secret").GetString()!;
+        var app = App();
+
+        var result = await app.AcquireTokenByRefreshTokenAsync(new RefreshTokenRequest { Scopes = Scopes, RefreshToken = refreshToken, ReturnRefreshToken = true });
+        var silent = await app.AcquireTokenSilentAsync(new SilentFlowRequest { Scopes = Scopes, Account = result.Account! });
+
+        result.RefreshToken.Should().NotBeNullOrEmpty().And.NotBe(refreshToken, "the fake rotates refresh tokens");
+        silent.Source.Should().Be(TokenSource.Cache);
+    }
+
+    [Test]
+    public async Task UsernamePassword_WrongPassword_IsInvalidGrant()
+    {
+        var act = () => App().AcquireTokenByUsernamePasswordAsync(new UsernamePasswordRequest { Scopes = Scopes, Username = Authority.DefaultUser.Username, Password = "wrong" });
+
+        var error = (await act.Should().ThrowAsync<AuthServiceException>()).Which;
+        error.Code.Should().Be("invalid_grant");
+        error.Message.Should().NotContain("wrong");
+    }
+
+    [Test]
+    public async Task Accounts_LookupAndRemove_LeaveOtherAccountsIntact()
+    {
+        var app = App();
+        var bob = new Auth.Testing.FakeUser { Username = "bob@contoso.com", Password = "B0b!pass", Name = "Bob" };
+        Authority.RegisterUser(bob);
+        var ada = (await SignIn(app)).Account!;
+        var bobAccount = (await SignIn(app, bob)).Account!;
+        var cache = app.GetTokenCache();
+
+        var all = await cache.GetAllAccountsAsync();
+        var byHome = await cache.GetAccountByHomeIdAsync(ada.HomeAccountId);
+        var byLocal = await cache.GetAccountByLocalIdAsync(bobAccount.LocalAccountId!);
+        await cache.RemoveAccountAsync(ada);
+
+        all.Select(a => a.Username).Should().BeEquivalentTo(["ada@contoso.com", "bob@contoso.com"]);
+        byHome!.Name.Should().Be(Authority.DefaultUser.Name);
+        byLocal!.Username.Should().Be("bob@contoso.com");
+        (await cache.GetAllAccountsAsync()).Select(a => a.Username).Should().Equal("bob@contoso.com");
+        (await app.AcquireTokenSilentAsync(new SilentFlowRequest { Scopes = Scopes, Account = bobAccount })).Source.Should().Be(TokenSource.Cache);
+        var adaSilent = () => app.AcquireTokenSilentAsync(new SilentFlowRequest { Scopes = Scopes, Account = ada });
+        await adaSilent.Should().ThrowAsync<InteractionRequiredException>();
+    }
+}
