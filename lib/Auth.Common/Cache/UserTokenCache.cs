@@ -51,11 +51,16 @@ internal static class UserTokenCache
     /// <summary>Saves a user's tokens: the access token replaces overlapping ones; the others replace by key.</summary>
     public static void Save(TokenCacheStore store, UserTokenRecord record)
     {
-        var partition = store.GetOrCreate(record.Account.HomeAccountId!);
+        var partition = store.GetOrCreate(record.AccessToken.Partition());
         lock (partition.WriteLock)
         {
-            partition.Accounts[record.Account.Key()] = record.Account;
-            if (record.IdToken is { } idToken)
+            var isOnBehalfOf = !string.IsNullOrEmpty(record.AccessToken.UserAssertionHash);
+            if (!isOnBehalfOf)
+            {
+                partition.Accounts[record.Account.Key()] = record.Account;
+            }
+
+            if (record.IdToken is { } idToken && !isOnBehalfOf)
             {
                 partition.IdTokens[idToken.Key()] = idToken;
             }

@@ -35,6 +35,13 @@ internal static class ResultFactory
         };
     }
 
+    /// <summary>A cached on-behalf-of token: the account is known only by the ids the token entry carries.</summary>
+    public static AuthenticationResult ForOnBehalfOf(AccessTokenEntity token, AuthorityInfo authority, Guid correlationId) =>
+        FromEntity(token, authority, correlationId, TokenSource.Cache) with
+        {
+            Account = new AccountInfo { HomeAccountId = token.HomeAccountId!, Environment = token.Environment!, TenantId = token.Realm },
+        };
+
     public static AccountInfo ToAccountInfo(AccountEntity entity, IReadOnlyDictionary<string, string>? idTokenClaims) => new()
     {
         HomeAccountId = entity.HomeAccountId!,

@@ -22,4 +22,7 @@ internal sealed record UserGrant(
     public string? State { get; init; }
 
     public bool ReturnRefreshToken { get; init; }
+
+    /// <summary>Gets the hash of the incoming assertion (on-behalf-of): tokens are cached in its partition only.</summary>
+    public string? UserAssertionHash { get; init; }
 }

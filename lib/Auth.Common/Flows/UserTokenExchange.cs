@@ -68,9 +68,9 @@ internal sealed class UserTokenExchange
 
         var account = AccountIdentity.From(grant.Authority, response.ClientInfo, claims) ?? grant.KnownAccount
             ?? throw new AuthClientException(AuthErrorCodes.InvalidIdToken, "The authority's answer has neither an ID token nor client_info, so the account is unknown. Request the openid scope.");
-        var record = UserTokenRecordFactory.Create(account, _runtime.ClientId, string.Join(' ', grant.Scopes), response, requestedAt);
+        var record = UserTokenRecordFactory.Create(account, _runtime.ClientId, string.Join(' ', grant.Scopes), response, requestedAt, grant.UserAssertionHash);
         await _runtime.Cache.AccessAsync(
-            account.HomeAccountId,
+            grant.UserAssertionHash ?? account.HomeAccountId,
             isApplicationCache: false,
             store =>
             {

@@ -6,7 +6,7 @@ namespace Auth.Common.Flows;
 /// <summary>Turns a user token response into the cache entities it produces.</summary>
 internal static class UserTokenRecordFactory
 {
-    public static UserTokenRecord Create(AccountIdentity account, string clientId, string requestedTarget, TokenResponseJson response, DateTimeOffset requestedAt)
+    public static UserTokenRecord Create(AccountIdentity account, string clientId, string requestedTarget, TokenResponseJson response, DateTimeOffset requestedAt, string? userAssertionHash = null)
     {
         var accountEntity = new AccountEntity
         {
@@ -37,6 +37,7 @@ internal static class UserTokenRecordFactory
             ClientId = clientId,
             Secret = response.RefreshToken,
             FamilyId = string.IsNullOrEmpty(response.FamilyId) ? null : response.FamilyId,
+            UserAssertionHash = userAssertionHash,
         };
         var appMetadata = new AppMetadataEntity
         {
@@ -45,6 +46,7 @@ internal static class UserTokenRecordFactory
             FamilyId = string.IsNullOrEmpty(response.FamilyId) ? null : response.FamilyId,
         };
         var accessToken = AccessTokenFactory.ForUser(account, clientId, requestedTarget, response, requestedAt);
+        accessToken.UserAssertionHash = userAssertionHash;
         return new UserTokenRecord(accountEntity, idToken, accessToken, refreshToken, appMetadata);
     }
 

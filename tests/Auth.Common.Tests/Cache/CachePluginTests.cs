@@ -44,6 +44,25 @@ public sealed class CachePluginTests
         (await act.Should().ThrowAsync<AuthClientException>()).Which.Code.Should().Be(AuthErrorCodes.CachePluginFailed);
     }
 
+    [Test]
+    public async Task PartitionKeys_PerFlow_AreTenantUserAndAssertionHash()
+    {
+        var plugin = new DictionaryPlugin();
+        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));
+        var server = new UserTokenServer(time);
+        var runtime = TestRuntime.Create(server.Network, time, plugin);
+        var exchange = new Common.Flows.UserTokenExchange(runtime, new FakeAuthenticator());
+
+        server.Scripted.Enqueue((200, """{"token_type":"Bearer","expires_in":3600,"access_token":"app"}"""));
+        await new Common.Flows.ClientCredentialFlow(runtime, new FakeAuthenticator()).AcquireAsync(Request, CancellationToken.None);
+        await new Common.Flows.UsernamePasswordFlow(exchange).AcquireAsync(new UsernamePasswordRequest { Scopes = ["a"], Username = "u", Password = "p" }, CancellationToken.None);
+        await new Common.Flows.OnBehalfOfFlow(exchange).AcquireAsync(new OnBehalfOfRequest { Scopes = ["a"], OboAssertion = "incoming" }, CancellationToken.None);
+
+        plugin.Blobs.Keys.Should().BeEquivalentTo(["client1_tenant1_AppTokenCache", "oid-1.tid-1", new TestCrypto().Sha256Base64Url("incoming")]);
+        plugin.Blobs["oid-1.tid-1"].Should().NotContain("user_assertion_hash");
+        plugin.Blobs[new TestCrypto().Sha256Base64Url("incoming")].Should().Contain("user_assertion_hash").And.NotContain("\"Account\":{\"");
+    }
+
     private sealed class DictionaryPlugin : ITokenCachePlugin
     {
         public Dictionary<string, string> Blobs { get; } = [];

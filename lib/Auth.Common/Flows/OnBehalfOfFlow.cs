@@ -1,0 +1,108 @@
+using Auth.Common.Authority;
+using Auth.Common.Cache;
+using Auth.Common.Errors;
+using Auth.Common.Logging;
+using Auth.Common.Requests;
+using Auth.Common.Responses;
+using Auth.Common.Threading;
+
+namespace Auth.Common.Flows;
+
+/// <summary>
+/// The on-behalf-of flow: exchange the user token a web API received for a token to a downstream
+/// API. Tokens live in the partition of the assertion's SHA-256 hash: the same assertion is a cache
+/// hit, an expired token is renewed with the cached OBO refresh token, and another assertion never
+/// sees them. Concurrent misses for one assertion and scope set share one request.
+/// </summary>
+internal sealed class OnBehalfOfFlow
+{
+    private const string JwtBearer = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+    private readonly UserTokenExchange _exchange;
+    private readonly SingleFlight<string, AuthenticationResult> _flight = new();
+
+    public OnBehalfOfFlow(UserTokenExchange exchange) => _exchange = exchange;
+
+    private ClientRuntime Runtime => _exchange.Runtime;
+
+    public async Task<AuthenticationResult> AcquireAsync(OnBehalfOfRequest request, CancellationToken cancellationToken)
+    {
+        var context = RequestContext.Resolve(Runtime, request, request.Scopes);
+        if (string.IsNullOrWhiteSpace(request.OboAssertion))
+        {
+            throw new AuthClientException(AuthErrorCodes.InvalidRequest, "OboAssertion is empty: pass the bearer token the web API received.");
+        }
+
+        var call = new OboCall(request, context, Runtime.Crypto.Sha256Base64Url(request.OboAssertion));
+        if (!request.SkipCache && (await FindAsync(call, cancellationToken).ConfigureAwait(false)).Token is { } cached)
+        {
+            Log.CacheHit(Runtime.Logger, string.Join(' ', context.Scopes), context.CorrelationId);
+            return ResultFactory.ForOnBehalfOf(cached, context.Authority, context.CorrelationId);
+        }
+
+        var key = string.Join('\n', call.AssertionHash, context.Authority.CanonicalAuthority, ScopeSet.From(context.Scopes).ToKey(), request.SkipCache);
+        return await _flight.RunAsync(key, () => FetchAsync(call), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AuthenticationResult> FetchAsync(OboCall call)
+    {
+        var found = await FindAsync(call, CancellationToken.None).ConfigureAwait(false);
+        if (!call.Request.SkipCache && found.Token is { } cached)
+        {
+            return ResultFactory.ForOnBehalfOf(cached, call.Context.Authority, call.Context.CorrelationId);
+        }
+
+        var fields = found.RefreshToken?.Secret is { Length: > 0 } refreshToken
+            ? new KeyValuePair<string, string>[] { new("grant_type", "refresh_token"), new("refresh_token", refreshToken) }
+            : [new("grant_type", JwtBearer), new("requested_token_use", "on_behalf_of"), new("assertion", call.Request.OboAssertion)];
+        var grant = call.Context.Grant(fields) with
+        {
+            UserAssertionHash = call.AssertionHash,
+            ExtraQueryParameters = call.Request.ExtraQueryParameters,
+        };
+        try
+        {
+            return await _exchange.RedeemAsync(grant, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (InteractionRequiredException) when (found.RefreshToken is not null)
+        {
+            // The OBO refresh token is no longer good: exchange the assertion itself again.
+            return await _exchange.RedeemAsync(
+                grant with { GrantFields = [new("grant_type", JwtBearer), new("requested_token_use", "on_behalf_of"), new("assertion", call.Request.OboAssertion)] },
+                CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private ValueTask<(AccessTokenEntity? Token, RefreshTokenEntity? RefreshToken)> FindAsync(OboCall call, CancellationToken cancellationToken) =>
+        Runtime.Cache.AccessAsync(
+            call.AssertionHash,
+            isApplicationCache: false,
+            store => (Find(store, call), false),
+            cancellationToken);
+
+    private (AccessTokenEntity? Token, RefreshTokenEntity? RefreshToken) Find(TokenCacheStore store, OboCall call)
+    {
+        if (store.Find(call.AssertionHash) is not { } partition)
+        {
+            return (null, null);
+        }
+
+        var now = Runtime.Time.GetUtcNow().ToUnixTimeSeconds();
+        var scopes = ScopeSet.From(call.Context.Scopes);
+        var tenant = call.Context.Authority.Mode == ProtocolMode.AzureAD && Guid.TryParse(call.Context.Authority.Tenant, out _) ? call.Context.Authority.Tenant : null;
+        var token = partition.AccessTokens.Values.FirstOrDefault(t =>
+            t.UserAssertionHash == call.AssertionHash
+            && string.Equals(t.ClientId, Runtime.ClientId, StringComparison.OrdinalIgnoreCase)
+            && call.Context.Authority.MatchesEnvironment(t.Environment)
+            && (tenant is null || string.Equals(t.Realm, tenant, StringComparison.OrdinalIgnoreCase))
+            && t.ExpiresOn > now + (long)Runtime.ClockSkew.TotalSeconds
+            && !(t.RefreshOn <= now)
+            && t.Scopes.Covers(scopes));
+        var refresh = partition.RefreshTokens.Values.FirstOrDefault(t =>
+            t.UserAssertionHash == call.AssertionHash
+            && string.Equals(t.ClientId, Runtime.ClientId, StringComparison.OrdinalIgnoreCase)
+            && call.Context.Authority.MatchesEnvironment(t.Environment));
+        return (token, refresh);
+    }
+
+    private sealed record OboCall(OnBehalfOfRequest Request, RequestContext Context, string AssertionHash);
+}
