@@ -27,13 +27,10 @@ public sealed class ConfidentialClientApplication
     public ConfidentialClientApplication(ConfidentialClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = options.ClientCredential is null
-            ? new[] { "ClientCredential is required: use ClientCredential.FromSecret, FromCertificate or FromAssertion." }
-            : [];
-        var authority = OptionsValidator.Validate(options, problems);
+        var authority = OptionsValidator.Validate(options, OptionsValidator.CredentialProblems(options));
         var logger = ClientRuntimeFactory.CreateLogger<ConfidentialClientApplication>(options);
         _runtime = ClientRuntimeFactory.Create(options, authority, logger);
-        var authenticator = options.ClientCredential!.CreateAuthenticator(_runtime.Crypto, _runtime.Time);
+        var authenticator = options.ResolveCredential()!.CreateAuthenticator(_runtime.Crypto, _runtime.Time);
         _clientCredentials = new ClientCredentialFlow(_runtime, authenticator);
         var exchange = new UserTokenExchange(_runtime, authenticator);
         _urls = new AuthorizationUrlBuilder(_runtime);

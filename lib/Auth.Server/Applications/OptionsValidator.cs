@@ -9,6 +9,23 @@ internal static class OptionsValidator
     /// <summary>Returns the parsed authority, or throws one exception listing every problem.</summary>
     public static AuthorityInfo Validate(ClientApplicationOptions options, IEnumerable<string> extraProblems)
     {
+        var (authority, problems) = Check(options, extraProblems);
+        return problems switch
+        {
+            [] => authority!,
+            [var single] => throw single,
+            _ => throw new AuthClientException(
+                AuthErrorCodes.InvalidConfiguration,
+                $"The application options have {problems.Count} problems: " + string.Join(" ", problems.Select((p, i) => $"({i + 1}) {p.Message}"))),
+        };
+    }
+
+    /// <summary>Returns every problem's message (empty when the options are valid).</summary>
+    public static IReadOnlyList<string> Problems(ClientApplicationOptions options, IEnumerable<string> extraProblems) =>
+        Check(options, extraProblems).Problems.Select(p => p.Message).ToList();
+
+    private static (AuthorityInfo? Authority, List<AuthClientException> Problems) Check(ClientApplicationOptions options, IEnumerable<string> extraProblems)
+    {
         var problems = new List<AuthClientException>();
         if (string.IsNullOrWhiteSpace(options.ClientId))
         {
@@ -43,13 +60,12 @@ internal static class OptionsValidator
             problems.Add(ex);
         }
 
-        return problems switch
-        {
-            [] => authority!,
-            [var single] => throw single,
-            _ => throw new AuthClientException(
-                AuthErrorCodes.InvalidConfiguration,
-                $"The application options have {problems.Count} problems: " + string.Join(" ", problems.Select((p, i) => $"({i + 1}) {p.Message}"))),
-        };
+        return (authority, problems);
     }
+
+    /// <summary>The confidential client's own requirement: a credential.</summary>
+    public static IEnumerable<string> CredentialProblems(ConfidentialClientOptions options) =>
+        options.ResolveCredential() is null
+            ? ["A client credential is required: set ClientCredential (ClientCredential.FromSecret, FromCertificate or FromAssertion) or ClientSecret."]
+            : [];
 }

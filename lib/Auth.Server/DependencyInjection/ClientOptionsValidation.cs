@@ -1,0 +1,16 @@
+using Auth.Server.Applications;
+using Microsoft.Extensions.Options;
+
+namespace Auth.Server.DependencyInjection;
+
+/// <summary>Validates application options at start-up and reports every problem at once.</summary>
+internal sealed class ClientOptionsValidation<TOptions> : IValidateOptions<TOptions>
+    where TOptions : ClientApplicationOptions
+{
+    public ValidateOptionsResult Validate(string? name, TOptions options)
+    {
+        var extra = options is ConfidentialClientOptions confidential ? OptionsValidator.CredentialProblems(confidential) : [];
+        var problems = OptionsValidator.Problems(options, extra);
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}
