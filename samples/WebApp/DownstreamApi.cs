@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+
+namespace WebApp;
+
+/// <summary>
+/// The "downstream API" the web app calls, hosted in the same process for the sample: it accepts
+/// only bearer tokens issued by the authority for <see cref="SampleAuthority.DownstreamScope"/>.
+/// </summary>
+internal static class DownstreamApi
+{
+    public const string Scheme = "Downstream";
+
+    public static void AddValidation(WebApplicationBuilder builder, SampleAuthority authority)
+    {
+        builder.Services.AddAuthentication().AddJwtBearer(Scheme, options =>
+        {
+            options.Authority = authority.Mode == Auth.Common.Authority.ProtocolMode.AzureAD ? authority.Authority + "/v2.0" : authority.Authority;
+            options.Audience = "api://sample-downstream";
+            options.MapInboundClaims = false;
+            if (authority.Fake is { } fake)
+            {
+                options.BackchannelHttpHandler = fake.CreateHttpMessageHandler();
+            }
+        });
+    }
+
+    public static void Map(WebApplication app) =>
+        app.MapGet("/downstream/hello", (ClaimsPrincipal user) =>
+                Results.Json(new { message = "Hello from the downstream API", user = user.FindFirst("name")?.Value ?? user.FindFirst("oid")?.Value, scope = user.FindFirst("scp")?.Value }))
+            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
+}

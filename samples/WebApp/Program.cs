@@ -1,0 +1,31 @@
+// A web app that signs users in with the authorization code flow (confidential client, PKCE),
+// shows their ID token claims, and calls a downstream API with a token from the cache.
+// No configuration: it starts the embedded FakeAuthority. Run with --urls http://127.0.0.1:5080.
+using Auth.Server.DependencyInjection;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using WebApp;
+
+using var authority = SampleAuthority.FromEnvironment();
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddConfidentialClient(options =>
+{
+    options.ClientId = authority.ClientId;
+    options.Authority = authority.Authority;
+    options.ProtocolMode = authority.Mode;
+    options.ClientSecret = authority.ClientSecret;
+    options.NetworkClient = authority.NetworkClient();
+});
+builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o => o.LoginPath = "/signin");
+DownstreamApi.AddValidation(builder, authority);
+builder.Services.AddAuthorization();
+builder.Services.AddHttpClient("downstream");
+
+var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
+HomeEndpoint.Map(app);
+SignInEndpoints.Map(app);
+DownstreamApi.Map(app);
+app.MapGet("/health", () => "ok");
+Console.WriteLine($"Signing in at {authority.Authority}");
+await app.RunAsync();

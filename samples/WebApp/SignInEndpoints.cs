@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using Auth.Common.Requests;
+using Auth.Server;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace WebApp;
+
+/// <summary>
+/// Sign-in with the authorization code flow (PKCE, state and nonce kept in a short-lived protected
+/// cookie), sign-out, and the session cookie that remembers the user's home account id.
+/// </summary>
+internal static class SignInEndpoints
+{
+    private const string FlowCookie = "auth.flow";
+
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/signin", SignInAsync);
+        app.MapGet("/signin-callback", CallbackAsync);
+        app.MapGet("/signout", SignOutAsync);
+    }
+
+    private static Uri RedirectUri(HttpRequest request) => new($"{request.Scheme}://{request.Host}/signin-callback");
+
+    private static async Task<IResult> SignInAsync(HttpContext context, ConfidentialClientApplication auth, IDataProtectionProvider protection)
+    {
+        var pkce = PkceCodes.Create();
+        var state = Guid.NewGuid().ToString("N");
+        var nonce = Guid.NewGuid().ToString("N");
+        context.Response.Cookies.Append(
+            FlowCookie,
+            protection.CreateProtector(FlowCookie).Protect($"{state} {nonce} {pkce.Verifier}"),
+            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromMinutes(10), Secure = context.Request.IsHttps });
+        var url = await auth.GetAuthCodeUrlAsync(new AuthorizationUrlRequest
+        {
+            Scopes = [SampleAuthority.DownstreamScope],
+            RedirectUri = RedirectUri(context.Request),
+            CodeChallenge = pkce.Challenge,
+            State = state,
+            Nonce = nonce,
+        });
+        return Results.Redirect(url.AbsoluteUri);
+    }
+
+    private static async Task<IResult> CallbackAsync(HttpContext context, ConfidentialClientApplication auth, IDataProtectionProvider protection, string? code, string? state, string? error)
+    {
+        if (error is not null || code is null || context.Request.Cookies[FlowCookie] is not { } flowCookie)
+        {
+            return Results.Content(Page.Render("Sign-in failed", $"<p>{System.Net.WebUtility.HtmlEncode(error ?? "missing code")}</p><p><a href=\"/\">Home</a></p>"), "text/html");
+        }
+
+        var flow = protection.CreateProtector(FlowCookie).Unprotect(flowCookie).Split(' ');
+        context.Response.Cookies.Delete(FlowCookie);
+        var result = await auth.AcquireTokenByCodeAsync(new AuthorizationCodeRequest
+        {
+            Scopes = [SampleAuthority.DownstreamScope],
+            RedirectUri = RedirectUri(context.Request),
+            Code = code,
+            CodeVerifier = flow[2],
+            State = flow[0],
+            ReturnedState = state,
+            Nonce = flow[1],
+        });
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.Name, result.Account?.Name ?? result.Account?.Username ?? "user"),
+                new Claim("home_account_id", result.Account!.HomeAccountId),
+                .. (result.IdTokenClaims ?? new Dictionary<string, string>()).Select(c => new Claim("id_token." + c.Key, c.Value)),
+            ],
+            CookieAuthenticationDefaults.AuthenticationScheme);
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        return Results.Redirect("/");
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext context, ConfidentialClientApplication auth)
+    {
+        if (context.User.FindFirst("home_account_id")?.Value is { } homeAccountId
+            && await auth.GetTokenCache().GetAccountByHomeIdAsync(homeAccountId) is { } account)
+        {
+            await auth.GetTokenCache().RemoveAccountAsync(account);
+        }
+
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Results.Redirect("/");
+    }
+}
