@@ -75,9 +75,10 @@ public sealed partial class FakeAuthority
 
     /// <summary>How many token requests with this <c>grant_type</c> arrived (scripted answers included; "" counts requests without one).</summary>
     /// <param name="grantType">
-    /// The grant type, e.g. <c>client_credentials</c>, <c>authorization_code</c>, <c>refresh_token</c>, <c>password</c>
-    /// or <c>urn:ietf:params:oauth:grant-type:device_code</c> (every device code poll counts). Counted by the string
-    /// sent: MSAL.NET polls with Entra's short <c>device_code</c>, which is served the same but counted apart.
+    /// The grant type, e.g. <c>client_credentials</c>, <c>authorization_code</c>, <c>refresh_token</c>, <c>password</c>,
+    /// <c>urn:ietf:params:oauth:grant-type:device_code</c> (every device code poll counts) or
+    /// <c>urn:ietf:params:oauth:grant-type:jwt-bearer</c> (On-Behalf-Of). Counted by the string sent: MSAL.NET polls
+    /// with Entra's short <c>device_code</c>, which is served the same but counted apart.
     /// </param>
     public int RequestCount(string grantType)
     {

@@ -11,8 +11,8 @@ namespace Auth.Testing;
 /// self-signed certificate for <c>localhost</c>) or HTTP on a free loopback port. It serves OIDC discovery, the JWKS,
 /// Entra instance discovery and user realm discovery, an authorization endpoint (auth code with PKCE, signing in a
 /// chosen <see cref="FakeUser"/> without a page), a device authorization endpoint, and a token endpoint for the
-/// client credentials, authorization code, refresh token (rotating), password and device code grants, with
-/// client_secret_post, client_secret_basic and private_key_jwt client authentication or none for public clients,
+/// client credentials, authorization code, refresh token (rotating), password, device code and On-Behalf-Of grants,
+/// with client_secret_post, client_secret_basic and private_key_jwt client authentication or none for public clients,
 /// issuing RS256-signed JWT access and ID tokens.
 /// </summary>
 public sealed partial class FakeAuthority : IDisposable, IAsyncDisposable

@@ -38,7 +38,12 @@ public sealed class FakeAuthorityTests : FakeAuthorityFixture
         var json = await TokenClient.JsonAsync(await Http.GetAsync(url));
 
         Strings(json, "grant_types_supported").Should().BeEquivalentTo(
-            "client_credentials", "authorization_code", "refresh_token", "password", "urn:ietf:params:oauth:grant-type:device_code");
+            "client_credentials",
+            "authorization_code",
+            "refresh_token",
+            "password",
+            "urn:ietf:params:oauth:grant-type:device_code",
+            "urn:ietf:params:oauth:grant-type:jwt-bearer");
         Strings(json, "code_challenge_methods_supported").Should().Equal("S256");
         Strings(json, "response_modes_supported").Should().Equal("query", "fragment", "form_post");
         Strings(json, "scopes_supported").Should().Contain(["openid", "profile", "email", "offline_access"]);

@@ -34,6 +34,7 @@ internal sealed class AuthorityServices : IDisposable
             new RefreshTokenGrant(userClients, RefreshTokens, minter),
             new PasswordGrant(userClients, Users, minter),
             new DeviceCodeGrant(userClients, DeviceCodes, minter),
+            new OnBehalfOfGrant(userClients, new UserAssertionValidator(SigningKey, urls, Users), minter),
         ];
 
         TokenEndpoint = new TokenEndpoint(urls, grants, Scripted, Log, Errors, timeProvider);
@@ -41,6 +42,7 @@ internal sealed class AuthorityServices : IDisposable
         InstanceDiscovery = new InstanceDiscovery(urls, Errors);
         Authorize = new AuthorizeEndpoint(new AuthorizeRequestValidator(Clients), Codes, Users, new AuthorizationResponseWriter(Errors), Log, timeProvider);
         DeviceAuthorization = new DeviceAuthorizationEndpoint(Clients, DeviceCodes, DeviceCodeSettings, Users, urls, Errors);
+        InboundUserTokens = new InboundUserTokenIssuer(accessTokens, urls, timeProvider);
     }
 
     public AuthorityUrls Urls { get; }
@@ -79,6 +81,9 @@ internal sealed class AuthorityServices : IDisposable
     public AuthorizeEndpoint Authorize { get; }
 
     public DeviceAuthorizationEndpoint DeviceAuthorization { get; }
+
+    /// <summary>Mints the user access tokens a web API receives, without HTTP (for On-Behalf-Of tests).</summary>
+    public InboundUserTokenIssuer InboundUserTokens { get; }
 
     public void Dispose()
     {

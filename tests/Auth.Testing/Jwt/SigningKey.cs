@@ -52,6 +52,10 @@ internal sealed class SigningKey : IDisposable
     public byte[] SignRs256(ReadOnlySpan<byte> data) =>
         _privateKey.SignData(data.ToArray(), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
 
+    /// <summary>Whether <paramref name="signature"/> is this key's RS256 signature of <paramref name="data"/>.</summary>
+    public bool VerifyRs256(byte[] data, byte[] signature) =>
+        PublicKey.VerifyData(data, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+
     public void Dispose()
     {
         _privateKey.Dispose();

@@ -27,7 +27,7 @@ internal sealed class AccessTokenIssuer
     public IssuedToken IssueAppToken(RegisteredClient client, ClientAuthMethod method, string tenant, string resource, DateTimeOffset now)
     {
         var objectId = client.ObjectId.ToString();
-        return Issue(resource, client.ClientId, method, "app", objectId, objectId, _urls.ResolveTenantId(tenant), _urls.Issuer(tenant), now, claims =>
+        return Issue(resource, client.ClientId, method, "app", objectId, objectId, _urls.ResolveTenantId(tenant), _urls.Issuer(tenant), now, null, claims =>
         {
             claims.WriteString("appid", client.ClientId);
             claims.WriteString("appidacr", AuthenticationLevel(method));
@@ -40,11 +40,17 @@ internal sealed class AccessTokenIssuer
     /// A user token: <c>aud</c> = the first resource asked for (the client id when only OIDC scopes were), <c>scp</c>,
     /// <c>idtyp</c> "user", the user's <c>oid</c>, pairwise <c>sub</c>, <c>name</c> and <c>preferred_username</c>.
     /// </summary>
-    public IssuedToken IssueUserToken(UserSignIn signIn, ScopeSet scopes, string tenantId, ClientAuthMethod method, DateTimeOffset now)
+    /// <param name="signIn">The user and the client (<c>azp</c>, <c>sub</c>).</param>
+    /// <param name="scopes">The audience and <c>scp</c>.</param>
+    /// <param name="tenantId">The <c>tid</c> (a GUID) and issuer tenant.</param>
+    /// <param name="method">How the client authenticated (<c>azpacr</c>).</param>
+    /// <param name="now">The issue time.</param>
+    /// <param name="lifetime">The lifetime; the configured access token lifetime when <see langword="null"/>.</param>
+    public IssuedToken IssueUserToken(UserSignIn signIn, ScopeSet scopes, string tenantId, ClientAuthMethod method, DateTimeOffset now, TimeSpan? lifetime = null)
     {
         var user = signIn.User;
         var subject = UserClaims.PairwiseSubject(user, signIn.ClientId);
-        return Issue(scopes.Resource ?? signIn.ClientId, signIn.ClientId, method, "user", user.ObjectId, subject, tenantId, _urls.Issuer(tenantId), now, claims =>
+        return Issue(scopes.Resource ?? signIn.ClientId, signIn.ClientId, method, "user", user.ObjectId, subject, tenantId, _urls.Issuer(tenantId), now, lifetime, claims =>
         {
             claims.WriteString("name", UserClaims.DisplayName(user));
             claims.WriteString("preferred_username", user.Username);
@@ -71,9 +77,10 @@ internal sealed class AccessTokenIssuer
         string tenantId,
         string issuer,
         DateTimeOffset now,
+        TimeSpan? lifetimeOverride,
         Action<Utf8JsonWriter> specific)
     {
-        var lifetime = _lifetime.Value;
+        var lifetime = lifetimeOverride ?? _lifetime.Value;
         var issuedAt = now.ToUnixTimeSeconds();
         var token = _writer.Write(claims =>
         {

@@ -36,6 +36,17 @@ internal sealed class UserDirectory
 
     public FakeUser? Find(string username) => _users.TryGetValue(username, out var user) ? user : null;
 
+    /// <summary>The registered user with this object id (GUIDs compared by value), or <see langword="null"/>.</summary>
+    public FakeUser? FindByObjectId(string objectId)
+    {
+        if (!Guid.TryParse(objectId, out var wanted))
+        {
+            return null;
+        }
+
+        return _users.Values.FirstOrDefault(user => Guid.TryParse(user.ObjectId, out var id) && id == wanted);
+    }
+
     public static bool PasswordMatches(FakeUser user, string password) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(user.Password), Encoding.UTF8.GetBytes(password));
 
