@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond the .NET SDK (Debian apt-get; idempotent).
-# `--check` exits 0 when everything is already present. Nothing is needed yet: the
-# foundation's tests use only the SDK and NuGet packages. Later suites add redis-server,
-# chromium, gnome-keyring here.
+# `--check` exits 0 when everything is already present. Later suites add chromium,
+# gnome-keyring here.
+#   redis-server: tests/Auth.Extensions.Tests starts its own on 127.0.0.1 (distributed cache).
 set -euo pipefail
 needed=()
+command -v redis-server >/dev/null 2>&1 || needed+=(redis-server)
 if [ "${1:-}" = "--check" ]; then
   [ ${#needed[@]} -eq 0 ]
   exit

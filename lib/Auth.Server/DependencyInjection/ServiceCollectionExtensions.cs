@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -54,7 +55,7 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    private static void Register<TOptions>(IServiceCollection services, Action<TOptions> configure)
+    private static void Register<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(IServiceCollection services, Action<TOptions> configure)
         where TOptions : ClientApplicationOptions
     {
         ArgumentNullException.ThrowIfNull(services);

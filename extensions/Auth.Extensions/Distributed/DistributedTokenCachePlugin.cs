@@ -1,0 +1,110 @@
+using System.Runtime.CompilerServices;
+using Auth.Common.Cache;
+using Auth.Extensions.Logging;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Auth.Extensions.Distributed;
+
+/// <summary>
+/// Persists the token cache in an <see cref="IDistributedCache"/> (Redis, SQL Server, …) so that
+/// every instance of an app shares its tokens: one entry per cache partition, stored under
+/// <c>{KeyPrefix}{PartitionKey}</c>, loaded before each cache access and saved after each change.
+/// </summary>
+/// <remarks>
+/// The store is a shared copy, never a dependency: when it fails or does not answer within
+/// <see cref="DistributedTokenCacheOptions.OperationTimeout"/>, the plugin logs a warning and the
+/// token call goes on with the in-memory cache and the identity provider; the store is then
+/// skipped for <see cref="DistributedTokenCacheOptions.OutageCooldown"/>. An entry that does not
+/// decrypt or parse is logged, ignored and removed. A partition that could not be loaded is not
+/// saved in the same access, so a stale copy never overwrites newer tokens. Only cancellation by
+/// the caller escapes, as <see cref="OperationCanceledException"/>.
+/// </remarks>
+public sealed class DistributedTokenCachePlugin : ITokenCachePlugin
+{
+    private static readonly object NotLoaded = new();
+
+    private readonly GuardedDistributedCache _cache;
+    private readonly PartitionBlobs _blobs;
+    private readonly string _keyPrefix;
+    private readonly TimeSpan? _slidingExpiration;
+    private readonly TimeSpan? _absoluteExpiration;
+    private readonly ILogger _logger;
+    private readonly ConditionalWeakTable<TokenCacheContext, object> _unloaded = [];
+
+    /// <summary>Creates the plugin.</summary>
+    /// <param name="cache">The distributed cache that stores the partitions.</param>
+    /// <param name="options">The options; default <see cref="DistributedTokenCacheOptions"/> (unencrypted). Read once, here.</param>
+    /// <param name="loggerFactory">Where warnings about the store go; default none.</param>
+    /// <param name="timeProvider">The clock of timeouts and cool-downs; default <see cref="TimeProvider.System"/>.</param>
+    /// <exception cref="ArgumentException">The options are invalid (every problem is listed).</exception>
+    public DistributedTokenCachePlugin(IDistributedCache cache, DistributedTokenCacheOptions? options = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        options ??= new DistributedTokenCacheOptions();
+        DistributedTokenCacheOptionsValidator.ThrowIfInvalid(options);
+        timeProvider ??= TimeProvider.System;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<DistributedTokenCachePlugin>();
+        _blobs = new PartitionBlobs(options.EncryptionKey, _logger);
+        _keyPrefix = options.KeyPrefix;
+        _slidingExpiration = options.SlidingExpiration;
+        _absoluteExpiration = options.AbsoluteExpirationRelativeToNow;
+        var cooldown = new CooldownGate(options.OutageCooldown, timeProvider);
+        _cache = new GuardedDistributedCache(cache, options.OperationTimeout, cooldown, timeProvider, _logger);
+    }
+
+    /// <inheritdoc />
+    public async Task BeforeCacheAccessAsync(TokenCacheContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var storageKey = _keyPrefix + context.PartitionKey;
+        var (succeeded, blob) = await _cache.TryGetAsync(storageKey, context.PartitionKey, cancellationToken).ConfigureAwait(false);
+        if (!succeeded)
+        {
+            _unloaded.AddOrUpdate(context, NotLoaded);
+            return;
+        }
+
+        _unloaded.Remove(context);
+        if (blob is null)
+        {
+            Log.EntryMissing(_logger, context.PartitionKey);
+            return;
+        }
+
+        if (!_blobs.TryLoad(context, storageKey, blob))
+        {
+            await _cache.TryRemoveAsync(storageKey, context.PartitionKey, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task AfterCacheAccessAsync(TokenCacheContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!context.CacheHasChanged)
+        {
+            return;
+        }
+
+        if (_unloaded.TryGetValue(context, out _))
+        {
+            Log.SaveSkippedUnloaded(_logger, context.PartitionKey);
+            return;
+        }
+
+        var storageKey = _keyPrefix + context.PartitionKey;
+        var blob = _blobs.Save(context, storageKey);
+        if (await _cache.TrySetAsync(storageKey, blob, EntryOptions(), context.PartitionKey, cancellationToken).ConfigureAwait(false))
+        {
+            Log.EntrySaved(_logger, context.PartitionKey, blob.Length);
+        }
+    }
+
+    private DistributedCacheEntryOptions EntryOptions() => new()
+    {
+        SlidingExpiration = _slidingExpiration,
+        AbsoluteExpirationRelativeToNow = _absoluteExpiration,
+    };
+}
