@@ -17,6 +17,9 @@ internal static partial class Log
     [LoggerMessage(1101, LogLevel.Warning, "The token request failed with {ErrorCode} (HTTP {StatusCode}, correlation id {CorrelationId})")]
     public static partial void TokenRequestFailed(ILogger logger, string errorCode, int statusCode, Guid correlationId);
 
+    [LoggerMessage(1103, LogLevel.Debug, "The user has not finished the device-code sign-in yet ({Status}, correlation id {CorrelationId})")]
+    public static partial void DeviceCodePending(ILogger logger, string status, Guid correlationId);
+
     [LoggerMessage(1102, LogLevel.Information, "Received a token for {Scopes} valid until {ExpiresOn:O} (correlation id {CorrelationId})")]
     public static partial void TokenReceived(ILogger logger, string scopes, DateTimeOffset expiresOn, Guid correlationId);
 

@@ -10,23 +10,36 @@ internal sealed class TokenEndpointClient
     private readonly INetworkClient _network;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ThrottlingCache _throttling;
 
     public TokenEndpointClient(INetworkClient network, TimeProvider time, ILogger logger)
     {
         _network = network;
         _time = time;
         _logger = logger;
+        _throttling = new ThrottlingCache(time);
     }
 
     public async Task<TokenResult> PostAsync(Uri tokenEndpoint, TokenRequestContent content, Guid correlationId, CancellationToken cancellationToken)
     {
+        var throttlingKey = ThrottlingCache.KeyFor(tokenEndpoint, content.Form);
+        _throttling.ThrowIfThrottled(throttlingKey);
         var request = new NetworkRequest { Uri = tokenEndpoint, Form = content.Form, Headers = content.Headers, CorrelationId = correlationId };
         Log.TokenRequestSending(_logger, tokenEndpoint.GetLeftPart(UriPartial.Path), correlationId);
         var response = await _network.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var result = TokenResponseParser.Parse(response, correlationId, _time);
         if (result.Error is { } error)
         {
-            Log.TokenRequestFailed(_logger, error.Code, response.StatusCode, correlationId);
+            if (error.Error is "authorization_pending" or "slow_down")
+            {
+                Log.DeviceCodePending(_logger, error.Error, correlationId);
+            }
+            else
+            {
+                Log.TokenRequestFailed(_logger, error.Code, response.StatusCode, correlationId);
+            }
+
+            _throttling.Record(throttlingKey, error);
         }
 
         return result;
