@@ -28,6 +28,12 @@ public class AuthServiceException : AuthException
     /// <summary>Gets the <c>claims</c> challenge the authority returned, if any.</summary>
     public string? Claims { get; internal set; }
 
+    /// <summary>Gets the authority's trace id for the failed request (give it to the authority's support).</summary>
+    public string? TraceId { get; internal set; }
+
+    /// <summary>Gets the authority's timestamp of the failure, as it sent it.</summary>
+    public string? Timestamp { get; internal set; }
+
     /// <summary>Gets the HTTP status code of the answer (0 when no answer arrived).</summary>
     public int StatusCode { get; internal set; }
 

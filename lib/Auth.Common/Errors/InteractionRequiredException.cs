@@ -6,6 +6,9 @@ namespace Auth.Common.Errors;
 /// </summary>
 public sealed class InteractionRequiredException : AuthServiceException
 {
+    /// <summary>Gets what the user must do, from the authority's <c>suberror</c>: <c>basic_action</c>, <c>additional_action</c>, <c>message_only</c>, <c>consent_required</c>, <c>user_password_expired</c>, or <c>none</c>.</summary>
+    public string Classification => string.IsNullOrEmpty(SubError) ? "none" : SubError;
+
     /// <inheritdoc cref="AuthException(string, string, Exception?)"/>
     public InteractionRequiredException(string code, string message, Exception? innerException = null)
         : base(code, message, innerException)

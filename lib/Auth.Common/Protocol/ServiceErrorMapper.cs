@@ -12,11 +12,18 @@ internal static class ServiceErrorMapper
         "interaction_required", "login_required", "consent_required", "invalid_grant",
     };
 
+    /// <summary>Suberrors of invalid_grant that a new sign-in would not fix (the token or client is wrong).</summary>
+    private static readonly HashSet<string> NotInteractionSubErrors = new(StringComparer.Ordinal)
+    {
+        "bad_token", "client_mismatch",
+    };
+
     public static AuthServiceException FromOAuthError(TokenResponseJson json, NetworkResponse response, Guid correlationId, TimeProvider time)
     {
         var code = json.Error!;
-        var message = $"The authority answered '{code}' (HTTP {response.StatusCode}): {json.ErrorDescription ?? "no description"}";
-        AuthServiceException exception = InteractionErrors.Contains(code)
+        var message = $"The authority answered '{code}'{(json.SubError is { Length: > 0 } sub ? $" ({sub})" : string.Empty)} (HTTP {response.StatusCode}): {json.ErrorDescription ?? "no description"}";
+        var needsUser = InteractionErrors.Contains(code) && !(code == "invalid_grant" && json.SubError is { } subError && NotInteractionSubErrors.Contains(subError));
+        AuthServiceException exception = needsUser
             ? new InteractionRequiredException(code, message)
             : IsThrottled(response)
                 ? new AuthServiceException(AuthErrorCodes.RequestThrottled, message)
@@ -26,6 +33,8 @@ internal static class ServiceErrorMapper
         exception.ErrorCodes = json.ErrorCodes ?? [];
         exception.SubError = json.SubError;
         exception.Claims = json.Claims;
+        exception.TraceId = json.TraceId;
+        exception.Timestamp = json.Timestamp;
         exception.StatusCode = response.StatusCode;
         exception.RetryAfter = RetryAfter(response, time);
         exception.CorrelationId = correlationId;

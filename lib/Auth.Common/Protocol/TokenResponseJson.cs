@@ -52,4 +52,10 @@ internal sealed class TokenResponseJson
 
     [JsonPropertyName("claims")]
     public string? Claims { get; init; }
+
+    [JsonPropertyName("trace_id")]
+    public string? TraceId { get; init; }
+
+    [JsonPropertyName("timestamp")]
+    public string? Timestamp { get; init; }
 }
