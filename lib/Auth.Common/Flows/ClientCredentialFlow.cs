@@ -42,10 +42,12 @@ internal sealed class ClientCredentialFlow
             if (cached.Token is { } token && !cached.RefreshDue)
             {
                 Log.CacheHit(_runtime.Logger, call.Target, correlationId);
+                _runtime.Headers.Telemetry.CacheHit();
                 return FromCache(token, call);
             }
 
             fallback = cached.Token;
+            call.CacheInfo = cached.Info;
             Log.CacheMiss(_runtime.Logger, call.Target, cached.Reason, correlationId);
         }
 
@@ -71,7 +73,7 @@ internal sealed class ClientCredentialFlow
 
         var metadata = await _runtime.Metadata.ResolveAsync(call.Authority, call.CorrelationId, CancellationToken.None).ConfigureAwait(false);
         var content = new TokenRequestContent();
-        _runtime.Headers.AddTo(content, call.Authority, call.CorrelationId);
+        _runtime.Headers.AddTo(content, call.Authority, call.CorrelationId, ApiIds.ClientCredentials, call.CacheInfo);
         content.Add("grant_type", "client_credentials");
         content.Add("client_id", _runtime.ClientId);
         content.Add("scope", call.Target);
@@ -115,23 +117,23 @@ internal sealed class ClientCredentialFlow
             cancellationToken).ConfigureAwait(false);
         if (token is null)
         {
-            return new CacheLookup(null, false, "no cached token");
+            return new CacheLookup(null, false, "no cached token", CacheInfo.NoCachedToken);
         }
 
         var now = _runtime.Time.GetUtcNow().ToUnixTimeSeconds();
         if (token.ExpiresOn <= now + (long)_runtime.ClockSkew.TotalSeconds)
         {
-            return new CacheLookup(null, false, "the cached token expired");
+            return new CacheLookup(null, false, "the cached token expired", CacheInfo.Expired);
         }
 
         var refreshDue = token.RefreshOn is { } refreshOn && refreshOn <= now;
-        return new CacheLookup(token, refreshDue, refreshDue ? "refresh_on has passed" : string.Empty);
+        return new CacheLookup(token, refreshDue, refreshDue ? "refresh_on has passed" : string.Empty, CacheInfo.ProactiveRefresh);
     }
 
     private static AuthenticationResult FromCache(AccessTokenEntity token, Call call) =>
         ResultFactory.FromEntity(token, call.Authority, call.CorrelationId, TokenSource.Cache);
 
-    private sealed record CacheLookup(AccessTokenEntity? Token, bool RefreshDue, string Reason);
+    private sealed record CacheLookup(AccessTokenEntity? Token, bool RefreshDue, string Reason, int Info);
 
     private sealed record Call(ClientCredentialRequest Request, AuthorityInfo Authority, IReadOnlyList<string> ScopeList, Guid CorrelationId)
     {
@@ -140,5 +142,7 @@ internal sealed class ClientCredentialFlow
         public string Target { get; } = string.Join(' ', ScopeList);
 
         public ScopeSet Scopes { get; } = ScopeSet.From(ScopeList);
+
+        public int CacheInfo { get; set; } = Request.SkipCache || Request.Claims is not null ? Protocol.CacheInfo.ForceRefreshOrClaims : Protocol.CacheInfo.NoCachedToken;
     }
 }

@@ -29,7 +29,7 @@ internal sealed class DeviceCodeFlow
             AuthErrorCodes.EndpointNotSupported, "The authority publishes no device_authorization_endpoint, so the device-code flow cannot be used with it.");
 
         var content = new TokenRequestContent();
-        Runtime.Headers.AddTo(content, context.Authority, context.CorrelationId);
+        Runtime.Headers.AddTo(content, context.Authority, context.CorrelationId, ApiIds.DeviceCode);
         content.Add("client_id", Runtime.ClientId);
         content.Add("scope", string.Join(' ', context.Scopes.Concat(["openid", "profile", "offline_access"]).Distinct(StringComparer.OrdinalIgnoreCase)));
         var (deviceCode, info) = await DeviceAuthorizationClient.RequestAsync(
@@ -41,6 +41,7 @@ internal sealed class DeviceCodeFlow
             : info.ExpiresOn;
         var grant = context.Grant(new("grant_type", GrantType), new("device_code", deviceCode)) with
         {
+            ApiId = ApiIds.DeviceCode,
             Claims = request.Claims,
             ExtraQueryParameters = request.ExtraQueryParameters,
         };

@@ -2,6 +2,7 @@ using Auth.Common.Authority;
 using Auth.Common.Cache;
 using Auth.Common.Errors;
 using Auth.Common.Logging;
+using Auth.Common.Protocol;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
 using Auth.Common.Threading;
@@ -56,6 +57,7 @@ internal sealed class OnBehalfOfFlow
             : [new("grant_type", JwtBearer), new("requested_token_use", "on_behalf_of"), new("assertion", call.Request.OboAssertion)];
         var grant = call.Context.Grant(fields) with
         {
+            ApiId = ApiIds.OnBehalfOf,
             UserAssertionHash = call.AssertionHash,
             ExtraQueryParameters = call.Request.ExtraQueryParameters,
         };

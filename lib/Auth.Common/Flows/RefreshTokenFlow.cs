@@ -1,4 +1,5 @@
 using Auth.Common.Errors;
+using Auth.Common.Protocol;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
 
@@ -21,6 +22,7 @@ internal sealed class RefreshTokenFlow
 
         var grant = context.Grant(new("grant_type", "refresh_token"), new("refresh_token", request.RefreshToken)) with
         {
+            ApiId = ApiIds.RefreshToken,
             ReturnRefreshToken = request.ReturnRefreshToken,
             ExtraQueryParameters = request.ExtraQueryParameters,
         };

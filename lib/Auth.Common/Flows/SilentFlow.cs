@@ -2,6 +2,7 @@ using Auth.Common.Authority;
 using Auth.Common.Cache;
 using Auth.Common.Errors;
 using Auth.Common.Logging;
+using Auth.Common.Protocol;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
 using Auth.Common.Threading;
@@ -32,6 +33,7 @@ internal sealed class SilentFlow
         if (found.Serve(call) is { } cached)
         {
             Log.CacheHit(Runtime.Logger, string.Join(' ', context.Scopes), context.CorrelationId);
+            Runtime.Headers.Telemetry.CacheHit();
             return cached;
         }
 
@@ -66,6 +68,8 @@ internal sealed class SilentFlow
 
         var grant = call.Context.Grant(new("grant_type", "refresh_token"), new("refresh_token", refreshToken)) with
         {
+            ApiId = ApiIds.Silent,
+            CacheInfo = call.Request.ForceRefresh || call.Request.Claims is not null ? CacheInfo.ForceRefreshOrClaims : found.AccessToken is null ? CacheInfo.NoCachedToken : CacheInfo.Expired,
             Claims = call.Request.Claims,
             KnownAccount = Known(call.Account, call.Context.Authority, call.Realm),
             ExtraQueryParameters = call.Request.ExtraQueryParameters,

@@ -25,4 +25,10 @@ internal sealed record UserGrant(
 
     /// <summary>Gets the hash of the incoming assertion (on-behalf-of): tokens are cached in its partition only.</summary>
     public string? UserAssertionHash { get; init; }
+
+    /// <summary>Gets the operation id for server telemetry.</summary>
+    public int ApiId { get; init; } = Protocol.ApiIds.AuthorizationCode;
+
+    /// <summary>Gets why the cache did not serve the request, for server telemetry.</summary>
+    public int CacheInfo { get; init; }
 }

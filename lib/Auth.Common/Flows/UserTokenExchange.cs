@@ -28,7 +28,7 @@ internal sealed class UserTokenExchange
     {
         var metadata = await _runtime.Metadata.ResolveAsync(grant.Authority, grant.CorrelationId, cancellationToken).ConfigureAwait(false);
         var content = new TokenRequestContent();
-        _runtime.Headers.AddTo(content, grant.Authority, grant.CorrelationId);
+        _runtime.Headers.AddTo(content, grant.Authority, grant.CorrelationId, grant.ApiId, grant.CacheInfo);
         content.Form.AddRange(grant.GrantFields);
         content.Add("client_id", _runtime.ClientId);
         content.Add("scope", WithOidcScopes(grant.Scopes));

@@ -1,4 +1,5 @@
 using Auth.Common.Errors;
+using Auth.Common.Protocol;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
 
@@ -21,6 +22,7 @@ internal sealed class UsernamePasswordFlow
 
         var grant = context.Grant(new("grant_type", "password"), new("username", request.Username), new("password", request.Password)) with
         {
+            ApiId = ApiIds.UsernamePassword,
             ExtraQueryParameters = request.ExtraQueryParameters,
         };
         return _exchange.RedeemAsync(grant, cancellationToken);

@@ -11,14 +11,19 @@ internal sealed class ClientHeaders
 {
     private readonly string _sku;
     private readonly string _version;
+    private readonly string _os;
 
-    public ClientHeaders(string sku, string version)
+    public ClientHeaders(string sku, string version, string os = "")
     {
         _sku = sku;
         _version = version;
+        _os = os;
     }
 
-    public static ClientHeaders None { get; } = new(string.Empty, string.Empty);
+    public static ClientHeaders None => new(string.Empty, string.Empty);
+
+    /// <summary>Gets the app's server telemetry state.</summary>
+    public ServerTelemetry Telemetry { get; } = new();
 
     public Dictionary<string, string> For(AuthorityInfo authority, Guid correlationId)
     {
@@ -36,14 +41,27 @@ internal sealed class ClientHeaders
             headers["x-client-VER"] = _version;
         }
 
+        if (_os.Length > 0)
+        {
+            headers["x-client-OS"] = _os;
+        }
+
         return headers;
     }
 
-    public void AddTo(TokenRequestContent content, AuthorityInfo authority, Guid correlationId)
+    /// <summary>Adds the headers of a token request, with server telemetry for <paramref name="apiId"/> (Entra ID only).</summary>
+    public void AddTo(TokenRequestContent content, AuthorityInfo authority, Guid correlationId, int apiId, int cacheInfo = CacheInfo.NotApplicable)
     {
         foreach (var (name, value) in For(authority, correlationId))
         {
             content.Headers[name] = value;
+        }
+
+        if (authority.Mode == ProtocolMode.AzureAD)
+        {
+            content.Headers["x-client-current-telemetry"] = ServerTelemetry.Current(apiId, cacheInfo);
+            content.Headers["x-client-last-telemetry"] = Telemetry.Last();
+            content.OnAnswered = error => Telemetry.Report(apiId, correlationId, error);
         }
     }
 }

@@ -28,6 +28,7 @@ internal sealed class TokenEndpointClient
         Log.TokenRequestSending(_logger, tokenEndpoint.GetLeftPart(UriPartial.Path), correlationId);
         var response = await _network.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var result = TokenResponseParser.Parse(response, correlationId, _time);
+        content.OnAnswered?.Invoke(result.Error);
         if (result.Error is { } error)
         {
             if (error.Error is "authorization_pending" or "slow_down")

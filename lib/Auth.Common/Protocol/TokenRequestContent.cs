@@ -9,6 +9,9 @@ internal sealed class TokenRequestContent
     /// <summary>Gets extra request headers (for example <c>Authorization: Basic</c>).</summary>
     public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Gets or sets what to tell when the authority answered (the error, or null on success).</summary>
+    public Action<Errors.AuthServiceException?>? OnAnswered { get; set; }
+
     public void Add(string name, string value) => Form.Add(new(name, value));
 
     public void Remove(string name) => Form.RemoveAll(p => p.Key == name);

@@ -24,7 +24,7 @@ internal static class ClientRuntimeFactory
             ?? (options.HttpClientFactory is { } factory
                 ? new HttpClientNetworkClient(factory)
                 : new HttpClientNetworkClient(DefaultHttpClient.Instance));
-        var headers = new ClientHeaders("Auth.Server", Version);
+        var headers = new ClientHeaders("Auth.Server", Version, System.Runtime.InteropServices.RuntimeInformation.OSDescription);
         var metadata = new AuthorityMetadataResolver(network, time, logger, options.AllowInsecureLoopbackAuthority, headers);
         if (!string.IsNullOrWhiteSpace(options.AuthorityMetadataJson))
         {

@@ -18,7 +18,7 @@ internal static class TestRuntime
          "device_authorization_endpoint":"https://login.example.com/tenant1/oauth2/v2.0/devicecode"}
         """;
 
-    public static ClientRuntime Create(INetworkClient network, TimeProvider time, ITokenCachePlugin? plugin = null, AuthorityInfo? authority = null)
+    public static ClientRuntime Create(INetworkClient network, TimeProvider time, ITokenCachePlugin? plugin = null, AuthorityInfo? authority = null, ClientHeaders? headers = null)
     {
         authority ??= AuthorityInfo.Parse(Authority, ProtocolMode.AzureAD, false);
         var metadata = new AuthorityMetadataResolver(network, time, NullLogger.Instance, false);
@@ -41,6 +41,7 @@ internal static class TestRuntime
             Metadata = metadata,
             Cache = new CacheAccessor(new TokenCacheStore(), plugin, "client1", NullLogger.Instance),
             TokenEndpoint = new TokenEndpointClient(network, time, NullLogger.Instance),
+            Headers = headers ?? ClientHeaders.None,
         };
     }
 }
