@@ -2,21 +2,23 @@ using Auth.Common.Errors;
 
 namespace Auth.Common.Authority;
 
-/// <summary>A parsed, validated authority: where metadata lives and how cache entries are keyed.</summary>
+/// <summary>
+/// A parsed, validated authority: its kind, tenant, where metadata lives, and (once instance
+/// discovery ran) the cloud's host aliases used to key and find cache entries.
+/// </summary>
 internal sealed class AuthorityInfo
 {
-    private AuthorityInfo(Uri uri, ProtocolMode mode, string tenant)
+    private AuthorityInfo(Uri uri, ProtocolMode mode, AuthorityKind kind, string tenant, Uri metadataUri, CloudInstance? cloud = null)
     {
         Uri = uri;
         Mode = mode;
+        Kind = kind;
         Tenant = tenant;
-        Environment = uri.Host.ToLowerInvariant();
-        HostWithPort = uri.IsDefaultPort ? Environment : $"{Environment}:{uri.Port}";
-        var root = uri.AbsoluteUri.TrimEnd('/');
-        MetadataUri = new Uri(mode == ProtocolMode.AzureAD
-            ? $"{root}/v2.0/.well-known/openid-configuration"
-            : $"{root}/.well-known/openid-configuration");
-        CanonicalAuthority = root;
+        Host = uri.Host.ToLowerInvariant();
+        HostWithPort = uri.IsDefaultPort ? Host : $"{Host}:{uri.Port}";
+        MetadataUri = metadataUri;
+        CanonicalAuthority = uri.AbsoluteUri.TrimEnd('/');
+        Cloud = cloud ?? CloudInstance.Single(Host);
     }
 
     /// <summary>Gets the authority URI (lower-case host, no query).</summary>
@@ -25,14 +27,15 @@ internal sealed class AuthorityInfo
     /// <summary>Gets the authority without a trailing slash; the key of its metadata.</summary>
     public string CanonicalAuthority { get; }
 
-    /// <summary>Gets the protocol mode.</summary>
     public ProtocolMode Mode { get; }
 
-    /// <summary>Gets the tenant: the first path segment in Entra ID, empty for a generic OIDC authority.</summary>
+    public AuthorityKind Kind { get; }
+
+    /// <summary>Gets the tenant: the tenant segment (or "adfs"), empty for a generic OIDC authority.</summary>
     public string Tenant { get; }
 
-    /// <summary>Gets the cache environment: the authority host, lower case, without port.</summary>
-    public string Environment { get; }
+    /// <summary>Gets the authority host, lower case, without port.</summary>
+    public string Host { get; }
 
     /// <summary>Gets the host with a non-default port, the form msal-node writes as environment.</summary>
     public string HostWithPort { get; }
@@ -40,44 +43,72 @@ internal sealed class AuthorityInfo
     /// <summary>Gets the OpenID configuration document's URI.</summary>
     public Uri MetadataUri { get; }
 
-    /// <summary>Returns whether a cache entry's environment belongs to this authority.</summary>
+    /// <summary>Gets the cloud the host belongs to (just the host until instance discovery ran).</summary>
+    public CloudInstance Cloud { get; }
+
+    /// <summary>Gets the cache environment new entries are written under: the cloud's preferred cache host.</summary>
+    public string Environment => Cloud.PreferredCache;
+
+    /// <summary>Gets whether requests should carry Entra ID's client_info=1 (every Microsoft kind but ADFS).</summary>
+    public bool SendsClientInfo => Mode == ProtocolMode.AzureAD && Kind != AuthorityKind.Adfs;
+
+    /// <summary>Gets the authority_type written on accounts.</summary>
+    public string AccountAuthorityType => Kind switch
+    {
+        AuthorityKind.Adfs => "ADFS",
+        AuthorityKind.Generic => "Generic",
+        _ => "MSSTS",
+    };
+
+    /// <summary>Returns whether a cache entry's environment belongs to this authority's cloud.</summary>
     public bool MatchesEnvironment(string? environment) =>
-        string.Equals(environment, Environment, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(environment, HostWithPort, StringComparison.OrdinalIgnoreCase);
+        environment is not null
+        && (Cloud.Contains(environment) || string.Equals(environment, HostWithPort, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Returns this authority placed in <paramref name="cloud"/>.</summary>
+    public AuthorityInfo WithCloud(CloudInstance cloud) => new(Uri, Mode, Kind, Tenant, MetadataUri, cloud);
 
     /// <summary>Parses and validates an authority URL.</summary>
     /// <exception cref="AuthClientException">The URL is malformed or not https.</exception>
     public static AuthorityInfo Parse(string? authority, ProtocolMode mode, bool allowInsecureLoopback)
     {
-        if (string.IsNullOrWhiteSpace(authority)
-            || !Uri.TryCreate(authority.Trim(), UriKind.Absolute, out var uri)
-            || uri.Scheme is not ("https" or "http")
-            || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment)
-            || !string.IsNullOrEmpty(uri.UserInfo))
-        {
-            throw new AuthClientException(
-                AuthErrorCodes.InvalidAuthority,
-                "The authority must be an absolute https URL without query, fragment or user info, such as https://login.microsoftonline.com/{tenant}.");
-        }
-
-        if (uri.Scheme == "http" && !(allowInsecureLoopback && uri.IsLoopback))
-        {
-            throw new AuthClientException(
-                AuthErrorCodes.InsecureAuthority,
-                $"The authority '{uri.GetLeftPart(UriPartial.Authority)}' is not https. Tokens are only requested over https; for a loopback test authority set AllowInsecureLoopbackAuthority.");
-        }
-
+        var uri = AuthorityUrl.Validate(authority, allowInsecureLoopback);
+        var host = uri.Host.ToLowerInvariant();
         var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (mode == ProtocolMode.AzureAD && segments.Length == 0)
+        var root = $"{uri.Scheme}://{host}{(uri.IsDefaultPort ? string.Empty : $":{uri.Port}")}";
+        if (mode == ProtocolMode.Oidc)
+        {
+            var issuer = new Uri(root + "/" + string.Join('/', segments));
+            return new AuthorityInfo(issuer, mode, AuthorityKind.Generic, string.Empty, new Uri(issuer.AbsoluteUri.TrimEnd('/') + "/.well-known/openid-configuration"));
+        }
+
+        if (segments.Length > 0 && segments[0].Equals("adfs", StringComparison.OrdinalIgnoreCase))
+        {
+            return new AuthorityInfo(new Uri(root + "/adfs"), mode, AuthorityKind.Adfs, "adfs", new Uri(root + "/adfs/.well-known/openid-configuration"));
+        }
+
+        if (host.EndsWith(".b2clogin.com", StringComparison.Ordinal) || (segments.Length > 0 && segments[0].Equals("tfp", StringComparison.OrdinalIgnoreCase)))
+        {
+            var rest = segments.Length > 0 && segments[0].Equals("tfp", StringComparison.OrdinalIgnoreCase) ? segments[1..] : segments;
+            if (rest.Length < 2)
+            {
+                throw new AuthClientException(AuthErrorCodes.InvalidAuthority, "A B2C authority needs a tenant and a policy: https://{tenant}.b2clogin.com/tfp/{tenant}.onmicrosoft.com/{policy}.");
+            }
+
+            var b2c = new Uri($"{root}/tfp/{rest[0]}/{rest[1]}");
+            return new AuthorityInfo(b2c, mode, AuthorityKind.B2C, rest[0], new Uri($"{root}/{rest[0]}/{rest[1]}/v2.0/.well-known/openid-configuration"));
+        }
+
+        var ciam = host.EndsWith(".ciamlogin.com", StringComparison.Ordinal);
+        if (segments.Length == 0 && !ciam)
         {
             throw new AuthClientException(
                 AuthErrorCodes.InvalidAuthority,
                 "An Entra ID authority needs a tenant segment, such as https://login.microsoftonline.com/{tenant-id or domain}.");
         }
 
-        var tenant = mode == ProtocolMode.AzureAD ? segments[0] : string.Empty;
-        var path = mode == ProtocolMode.AzureAD ? "/" + segments[0] : "/" + string.Join('/', segments);
-        var builder = new UriBuilder(uri.Scheme, uri.Host.ToLowerInvariant(), uri.Port, path);
-        return new AuthorityInfo(builder.Uri, mode, tenant);
+        var tenant = segments.Length > 0 ? segments[0] : host[..host.IndexOf('.', StringComparison.Ordinal)] + ".onmicrosoft.com";
+        var entra = new Uri($"{root}/{tenant}");
+        return new AuthorityInfo(entra, mode, ciam ? AuthorityKind.Ciam : AuthorityKind.EntraId, tenant, new Uri($"{root}/{tenant}/v2.0/.well-known/openid-configuration"));
     }
 }

@@ -8,7 +8,7 @@ internal static class KnownAuthorityCheck
     public static void Ensure(AuthorityInfo authority, IReadOnlyList<string> knownAuthorities)
     {
         if (knownAuthorities.Count == 0
-            || knownAuthorities.Any(k => string.Equals(k.Trim(), authority.Environment, StringComparison.OrdinalIgnoreCase)
+            || knownAuthorities.Any(k => string.Equals(k.Trim(), authority.Host, StringComparison.OrdinalIgnoreCase)
                                       || string.Equals(k.Trim(), authority.HostWithPort, StringComparison.OrdinalIgnoreCase)))
         {
             return;

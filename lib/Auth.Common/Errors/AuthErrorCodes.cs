@@ -78,4 +78,7 @@ public static class AuthErrorCodes
 
     /// <summary>The authority does not publish the endpoint the flow needs (for example device_authorization_endpoint). Use another flow or authority.</summary>
     public const string EndpointNotSupported = "endpoint_not_supported";
+
+    /// <summary>The authority host is not a known Entra ID instance. Check the host, or list it in KnownAuthorities (private clouds), or turn instance discovery off.</summary>
+    public const string InvalidInstance = "invalid_instance";
 }

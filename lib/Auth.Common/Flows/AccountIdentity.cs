@@ -21,7 +21,7 @@ internal sealed record AccountIdentity(
     /// </summary>
     public static AccountIdentity? From(AuthorityInfo authority, string? clientInfo, IReadOnlyDictionary<string, string>? claims)
     {
-        var info = authority.Mode == ProtocolMode.AzureAD ? Protocol.ClientInfo.TryParse(clientInfo) : null;
+        var info = authority.SendsClientInfo ? Protocol.ClientInfo.TryParse(clientInfo) : null;
         var sub = claims?.GetValueOrDefault("sub");
         var home = info?.HomeAccountId ?? sub;
         if (string.IsNullOrEmpty(home))
@@ -37,7 +37,7 @@ internal sealed record AccountIdentity(
             claims?.GetValueOrDefault("preferred_username") ?? claims?.GetValueOrDefault("upn") ?? FirstEmail(claims),
             claims?.GetValueOrDefault("name"),
             info is null ? null : clientInfo,
-            authority.Mode == ProtocolMode.AzureAD ? "MSSTS" : "Generic");
+            authority.AccountAuthorityType);
     }
 
     private static string? FirstEmail(IReadOnlyDictionary<string, string>? claims)

@@ -11,9 +11,9 @@ internal sealed class AuthorizationCodeFlow
 
     public AuthorizationCodeFlow(UserTokenExchange exchange) => _exchange = exchange;
 
-    public Task<AuthenticationResult> AcquireAsync(AuthorizationCodeRequest request, CancellationToken cancellationToken)
+    public async Task<AuthenticationResult> AcquireAsync(AuthorizationCodeRequest request, CancellationToken cancellationToken)
     {
-        var context = RequestContext.Resolve(_exchange.Runtime, request, request.Scopes);
+        var context = await RequestContext.ResolveAsync(_exchange.Runtime, request, request.Scopes, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(request.Code))
         {
             throw new AuthClientException(AuthErrorCodes.InvalidRequest, "Code is empty: pass the code from the redirect.");
@@ -45,6 +45,6 @@ internal sealed class AuthorizationCodeFlow
             State = request.ReturnedState ?? request.State,
             ExtraQueryParameters = request.ExtraQueryParameters,
         };
-        return _exchange.RedeemAsync(grant, cancellationToken);
+        return await _exchange.RedeemAsync(grant, cancellationToken).ConfigureAwait(false);
     }
 }

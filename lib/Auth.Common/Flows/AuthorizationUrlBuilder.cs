@@ -14,7 +14,7 @@ internal sealed class AuthorizationUrlBuilder
 
     public async Task<Uri> BuildAsync(AuthorizationUrlRequest request, bool requirePkce, CancellationToken cancellationToken)
     {
-        var context = RequestContext.Resolve(_runtime, request, request.Scopes);
+        var context = await RequestContext.ResolveAsync(_runtime, request, request.Scopes, cancellationToken).ConfigureAwait(false);
         if (request.RedirectUri is null || !request.RedirectUri.IsAbsoluteUri)
         {
             throw new AuthClientException(AuthErrorCodes.InvalidRequest, "RedirectUri must be an absolute URI registered for the app, such as http://127.0.0.1:{port}/.");
@@ -52,6 +52,10 @@ internal sealed class AuthorizationUrlBuilder
         if (context.Authority.Mode == ProtocolMode.AzureAD)
         {
             AddIfSet(query, "domain_hint", request.DomainHint);
+        }
+
+        if (context.Authority.SendsClientInfo)
+        {
             query["client_info"] = "1";
         }
 

@@ -33,7 +33,8 @@ internal sealed class ClientCredentialFlow
         var scopes = RequestValidation.Scopes(request.Scopes);
         RequestValidation.NoRegion(request.AzureRegion);
         var correlationId = request.CorrelationId ?? Guid.NewGuid();
-        var call = new Call(request, _runtime.ResolveAuthority(request.Authority), scopes, correlationId);
+        var authority = await _runtime.ResolveAuthorityAsync(request.Authority, correlationId, cancellationToken).ConfigureAwait(false);
+        var call = new Call(request, authority, scopes, correlationId);
 
         AccessTokenEntity? fallback = null;
         if (!request.SkipCache && request.Claims is null)

@@ -42,16 +42,15 @@ internal sealed class ClientRuntime
     /// <summary>Gets the hosts the app allows as authorities; empty allows any https host.</summary>
     public IReadOnlyList<string> KnownAuthorities { get; init; } = [];
 
-    /// <summary>Returns the request's authority override, parsed, or the application's authority.</summary>
-    public AuthorityInfo ResolveAuthority(string? requestAuthority)
-    {
-        if (requestAuthority is null)
-        {
-            return Authority;
-        }
+    /// <summary>Gets the instance discovery that places Entra ID authorities in their cloud.</summary>
+    public required InstanceDiscovery Instances { get; init; }
 
-        var authority = AuthorityInfo.Parse(requestAuthority, Authority.Mode, AllowInsecureLoopbackAuthority);
-        KnownAuthorityCheck.Ensure(authority, KnownAuthorities);
-        return authority;
+    /// <summary>Returns the request's authority override (or the application's), parsed and placed in its cloud.</summary>
+    public ValueTask<AuthorityInfo> ResolveAuthorityAsync(string? requestAuthority, Guid correlationId, CancellationToken cancellationToken)
+    {
+        var authority = requestAuthority is null
+            ? Authority
+            : AuthorityInfo.Parse(requestAuthority, Authority.Mode, AllowInsecureLoopbackAuthority);
+        return Instances.ResolveAsync(authority, correlationId, cancellationToken);
     }
 }

@@ -22,7 +22,7 @@ internal sealed class DeviceCodeFlow
 
     public async Task<AuthenticationResult> AcquireAsync(DeviceCodeRequest request, CancellationToken cancellationToken)
     {
-        var context = RequestContext.Resolve(Runtime, request, request.Scopes);
+        var context = await RequestContext.ResolveAsync(Runtime, request, request.Scopes, cancellationToken).ConfigureAwait(false);
         var callback = request.DeviceCodeCallback ?? throw new AuthClientException(AuthErrorCodes.InvalidRequest, "DeviceCodeCallback is required: it shows the user the code.");
         var metadata = await Runtime.Metadata.ResolveAsync(context.Authority, context.CorrelationId, cancellationToken).ConfigureAwait(false);
         var endpoint = metadata.DeviceAuthorizationEndpoint ?? throw new AuthClientException(

@@ -31,7 +31,7 @@ internal sealed class InteractiveFlow
 
     public async Task<AuthenticationResult> AcquireAsync(InteractiveRequest request, CancellationToken cancellationToken)
     {
-        var context = RequestContext.Resolve(Runtime, request, request.Scopes);
+        var context = await RequestContext.ResolveAsync(Runtime, request, request.Scopes, cancellationToken).ConfigureAwait(false);
         var verifier = Runtime.Crypto.CreateRandomValue();
         var state = Runtime.Crypto.CreateRandomValue();
         var nonce = Runtime.Crypto.CreateRandomValue();

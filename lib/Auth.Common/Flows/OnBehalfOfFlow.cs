@@ -27,7 +27,7 @@ internal sealed class OnBehalfOfFlow
 
     public async Task<AuthenticationResult> AcquireAsync(OnBehalfOfRequest request, CancellationToken cancellationToken)
     {
-        var context = RequestContext.Resolve(Runtime, request, request.Scopes);
+        var context = await RequestContext.ResolveAsync(Runtime, request, request.Scopes, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(request.OboAssertion))
         {
             throw new AuthClientException(AuthErrorCodes.InvalidRequest, "OboAssertion is empty: pass the bearer token the web API received.");

@@ -12,9 +12,9 @@ internal sealed class RefreshTokenFlow
 
     public RefreshTokenFlow(UserTokenExchange exchange) => _exchange = exchange;
 
-    public Task<AuthenticationResult> AcquireAsync(RefreshTokenRequest request, CancellationToken cancellationToken)
+    public async Task<AuthenticationResult> AcquireAsync(RefreshTokenRequest request, CancellationToken cancellationToken)
     {
-        var context = RequestContext.Resolve(_exchange.Runtime, request, request.Scopes);
+        var context = await RequestContext.ResolveAsync(_exchange.Runtime, request, request.Scopes, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(request.RefreshToken))
         {
             throw new AuthClientException(AuthErrorCodes.InvalidRequest, "RefreshToken is empty.");
@@ -26,6 +26,6 @@ internal sealed class RefreshTokenFlow
             ReturnRefreshToken = request.ReturnRefreshToken,
             ExtraQueryParameters = request.ExtraQueryParameters,
         };
-        return _exchange.RedeemAsync(grant, cancellationToken);
+        return await _exchange.RedeemAsync(grant, cancellationToken).ConfigureAwait(false);
     }
 }

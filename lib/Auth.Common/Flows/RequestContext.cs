@@ -6,13 +6,13 @@ namespace Auth.Common.Flows;
 /// <summary>What every flow resolves first from a request: scopes, authority and correlation id.</summary>
 internal sealed record RequestContext(IReadOnlyList<string> Scopes, AuthorityInfo Authority, Guid CorrelationId)
 {
-    public static RequestContext Resolve(ClientRuntime runtime, AuthRequest request, IReadOnlyList<string>? scopes)
+    public static async ValueTask<RequestContext> ResolveAsync(ClientRuntime runtime, AuthRequest request, IReadOnlyList<string>? scopes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new RequestContext(
-            RequestValidation.Scopes(scopes),
-            runtime.ResolveAuthority(request.Authority),
-            request.CorrelationId ?? Guid.NewGuid());
+        var validScopes = RequestValidation.Scopes(scopes);
+        var correlationId = request.CorrelationId ?? Guid.NewGuid();
+        var authority = await runtime.ResolveAuthorityAsync(request.Authority, correlationId, cancellationToken).ConfigureAwait(false);
+        return new RequestContext(validScopes, authority, correlationId);
     }
 
     public UserGrant Grant(params KeyValuePair<string, string>[] fields) => new(Authority, Scopes, CorrelationId, fields);

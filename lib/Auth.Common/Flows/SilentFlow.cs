@@ -26,7 +26,7 @@ internal sealed class SilentFlow
 
     public async Task<AuthenticationResult> AcquireAsync(SilentFlowRequest request, CancellationToken cancellationToken)
     {
-        var context = RequestContext.Resolve(Runtime, request, request.Scopes);
+        var context = await RequestContext.ResolveAsync(Runtime, request, request.Scopes, cancellationToken).ConfigureAwait(false);
         var account = request.Account ?? throw new AuthClientException(AuthErrorCodes.InvalidRequest, "Account is required: pass one from GetAllAccountsAsync or an earlier result.");
         var call = new SilentCall(request, account, context, RealmFor(context.Authority, account));
         var found = await FindAsync(call, cancellationToken).ConfigureAwait(false);
@@ -98,7 +98,7 @@ internal sealed class SilentFlow
         account.Username,
         account.Name,
         ClientInfo: null,
-        authority.Mode == ProtocolMode.AzureAD ? "MSSTS" : "Generic");
+        authority.AccountAuthorityType);
 
     private CachedUserTokens Find(TokenCacheStore store, AccountInfo account, RequestContext context, string realm)
     {

@@ -32,7 +32,7 @@ internal sealed class UserTokenExchange
         content.Form.AddRange(grant.GrantFields);
         content.Add("client_id", _runtime.ClientId);
         content.Add("scope", WithOidcScopes(grant.Scopes));
-        if (grant.Authority.Mode == Authority.ProtocolMode.AzureAD)
+        if (grant.Authority.SendsClientInfo)
         {
             content.Add("client_info", "1");
         }

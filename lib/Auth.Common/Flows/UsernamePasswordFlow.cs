@@ -12,9 +12,9 @@ internal sealed class UsernamePasswordFlow
 
     public UsernamePasswordFlow(UserTokenExchange exchange) => _exchange = exchange;
 
-    public Task<AuthenticationResult> AcquireAsync(UsernamePasswordRequest request, CancellationToken cancellationToken)
+    public async Task<AuthenticationResult> AcquireAsync(UsernamePasswordRequest request, CancellationToken cancellationToken)
     {
-        var context = RequestContext.Resolve(_exchange.Runtime, request, request.Scopes);
+        var context = await RequestContext.ResolveAsync(_exchange.Runtime, request, request.Scopes, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password))
         {
             throw new AuthClientException(AuthErrorCodes.InvalidRequest, "Username and Password are required.");
@@ -25,6 +25,6 @@ internal sealed class UsernamePasswordFlow
             ApiId = ApiIds.UsernamePassword,
             ExtraQueryParameters = request.ExtraQueryParameters,
         };
-        return _exchange.RedeemAsync(grant, cancellationToken);
+        return await _exchange.RedeemAsync(grant, cancellationToken).ConfigureAwait(false);
     }
 }

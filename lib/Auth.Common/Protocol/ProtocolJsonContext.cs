@@ -12,6 +12,7 @@ namespace Auth.Common.Protocol;
 [JsonSerializable(typeof(TokenResponseJson))]
 [JsonSerializable(typeof(DeviceCodeResponseJson))]
 [JsonSerializable(typeof(OpenIdConfigurationJson))]
+[JsonSerializable(typeof(InstanceDiscoveryJson))]
 [JsonSerializable(typeof(ClientAssertionClaimsJson))]
 [JsonSerializable(typeof(JwtHeaderJson))]
 internal sealed partial class ProtocolJsonContext : JsonSerializerContext

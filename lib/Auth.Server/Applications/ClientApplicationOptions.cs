@@ -23,8 +23,15 @@ public abstract class ClientApplicationOptions
     /// <summary>Gets or sets the authority's OpenID configuration JSON, which skips fetching it.</summary>
     public string? AuthorityMetadataJson { get; set; }
 
-    /// <summary>Gets or sets Entra ID instance-discovery JSON, which skips fetching it.</summary>
+    /// <summary>Gets or sets Entra ID instance-discovery JSON (the <c>/common/discovery/instance</c> answer), which skips fetching it.</summary>
     public string? CloudDiscoveryMetadataJson { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether an Entra ID authority on a host the library does not know is checked
+    /// with Entra's instance discovery (which also yields the cloud's host aliases). Default true;
+    /// turn it off for private clouds, and list their hosts in <see cref="KnownAuthorities"/>.
+    /// </summary>
+    public bool EnableInstanceDiscovery { get; set; } = true;
 
     /// <summary>Gets or sets client capabilities announced to the authority (for example <c>cp1</c> for continuous access evaluation).</summary>
     public IList<string> ClientCapabilities { get; set; } = [];

@@ -31,6 +31,12 @@ internal static class ClientRuntimeFactory
             metadata.Seed(authority, options.AuthorityMetadataJson);
         }
 
+        var instances = new InstanceDiscovery(network, headers, options.EnableInstanceDiscovery, [.. options.KnownAuthorities]);
+        if (!string.IsNullOrWhiteSpace(options.CloudDiscoveryMetadataJson))
+        {
+            instances.Seed(options.CloudDiscoveryMetadataJson);
+        }
+
         return new ClientRuntime
         {
             ClientId = options.ClientId,
@@ -46,6 +52,7 @@ internal static class ClientRuntimeFactory
             Cache = new CacheAccessor(new TokenCacheStore(), options.CachePlugin, options.ClientId, logger),
             TokenEndpoint = new TokenEndpointClient(network, time, logger),
             Headers = headers,
+            Instances = instances,
             ClientCapabilities = [.. options.ClientCapabilities],
             KnownAuthorities = [.. options.KnownAuthorities],
         };

@@ -37,11 +37,6 @@ internal static class OptionsValidator
             problems.Add(new(AuthErrorCodes.InvalidConfiguration, "ClockSkew must be between 0 and 1 hour."));
         }
 
-        if (!string.IsNullOrWhiteSpace(options.CloudDiscoveryMetadataJson))
-        {
-            problems.Add(new(AuthErrorCodes.InvalidConfiguration, "CloudDiscoveryMetadataJson is not supported yet (instance discovery arrives with the authorities work); remove it. AuthorityMetadataJson is supported."));
-        }
-
         if (options.ClientCapabilities.Any(string.IsNullOrWhiteSpace))
         {
             problems.Add(new(AuthErrorCodes.InvalidConfiguration, "ClientCapabilities has an empty entry."));
@@ -53,7 +48,10 @@ internal static class OptionsValidator
         try
         {
             authority = AuthorityInfo.Parse(options.Authority, options.ProtocolMode, options.AllowInsecureLoopbackAuthority);
-            KnownAuthorityCheck.Ensure(authority, [.. options.KnownAuthorities]);
+            if (!(authority.Kind == AuthorityKind.EntraId && options.EnableInstanceDiscovery))
+            {
+                KnownAuthorityCheck.Ensure(authority, [.. options.KnownAuthorities]);
+            }
         }
         catch (AuthClientException ex)
         {

@@ -42,6 +42,7 @@ internal static class TestRuntime
             Cache = new CacheAccessor(new TokenCacheStore(), plugin, "client1", NullLogger.Instance),
             TokenEndpoint = new TokenEndpointClient(network, time, NullLogger.Instance),
             Headers = headers ?? ClientHeaders.None,
+            Instances = new InstanceDiscovery(network, ClientHeaders.None, enabled: false, []),
         };
     }
 }

@@ -39,6 +39,7 @@ public sealed class ConfidentialClientOptionsTests
             ClientId = "c1",
             Authority = "https://evil.example.com/t1",
             KnownAuthorities = ["login.microsoftonline.com"],
+            EnableInstanceDiscovery = false,
             ClientCredential = ClientCredential.FromSecret("s"),
         };
 
@@ -48,7 +49,7 @@ public sealed class ConfidentialClientOptionsTests
     }
 
     [Test]
-    public async Task Acquire_RequestAuthorityOutsideKnownAuthorities_IsRefusedBeforeAnyRequest()
+    public async Task Acquire_RequestAuthorityDiscoveryDoesNotVouchFor_IsInvalidInstanceBeforeAnyTokenRequest()
     {
         var app = new ConfidentialClientApplication(new ConfidentialClientOptions
         {
@@ -56,12 +57,12 @@ public sealed class ConfidentialClientOptionsTests
             Authority = "https://login.microsoftonline.com/t1",
             KnownAuthorities = ["login.microsoftonline.com"],
             ClientCredential = ClientCredential.FromSecret("s"),
-            NetworkClient = new ThrowingNetworkClient(),
+            NetworkClient = new InvalidInstanceNetworkClient(),
         });
 
         var act = () => app.AcquireTokenByClientCredentialAsync(new() { Scopes = ["api://x/.default"], Authority = "https://evil.example.com/t1" });
 
-        (await act.Should().ThrowAsync<AuthClientException>()).Which.Code.Should().Be(AuthErrorCodes.InvalidAuthority);
+        (await act.Should().ThrowAsync<AuthClientException>()).Which.Code.Should().Be(AuthErrorCodes.InvalidInstance);
     }
 
     [Test]
@@ -78,20 +79,6 @@ public sealed class ConfidentialClientOptionsTests
         var act = () => app.AcquireTokenByClientCredentialAsync(new() { Scopes = ["api://x/.default"], AzureRegion = "westus" });
 
         (await act.Should().ThrowAsync<AuthClientException>()).Which.Message.Should().Contain("AzureRegion");
-    }
-
-    [Test]
-    public void Constructor_CloudDiscoveryMetadataJson_IsRefusedUntilSupported()
-    {
-        var act = () => new ConfidentialClientApplication(new ConfidentialClientOptions
-        {
-            ClientId = "c1",
-            Authority = "https://login.microsoftonline.com/t1",
-            CloudDiscoveryMetadataJson = "{}",
-            ClientCredential = ClientCredential.FromSecret("s"),
-        });
-
-        act.Should().Throw<AuthClientException>().Which.Message.Should().Contain("CloudDiscoveryMetadataJson");
     }
 
     [Test]

@@ -1,0 +1,13 @@
+namespace Auth.Common.Authority;
+
+/// <summary>
+/// The hosts of one cloud, from instance discovery: cache entries are written under
+/// <see cref="PreferredCache"/> and found under any of <see cref="Aliases"/>.
+/// </summary>
+internal sealed record CloudInstance(string PreferredNetwork, string PreferredCache, IReadOnlyList<string> Aliases)
+{
+    /// <summary>A cloud of one host (no discovery, or a host discovery does not know).</summary>
+    public static CloudInstance Single(string host) => new(host, host, [host]);
+
+    public bool Contains(string host) => Aliases.Contains(host, StringComparer.OrdinalIgnoreCase);
+}
