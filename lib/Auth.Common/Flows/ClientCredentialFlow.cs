@@ -31,7 +31,6 @@ internal sealed class ClientCredentialFlow
     {
         ArgumentNullException.ThrowIfNull(request);
         var scopes = RequestValidation.Scopes(request.Scopes);
-        RequestValidation.NoRegion(request.AzureRegion);
         var correlationId = request.CorrelationId ?? Guid.NewGuid();
         var authority = await _runtime.ResolveAuthorityAsync(request.Authority, correlationId, cancellationToken).ConfigureAwait(false);
         var call = new Call(request, authority, scopes, correlationId);
@@ -89,7 +88,7 @@ internal sealed class ClientCredentialFlow
 
         var requestedAt = _runtime.Time.GetUtcNow();
         var endpoint = UriQuery.Append(metadata.TokenEndpoint, call.Request.ExtraQueryParameters);
-        var result = await _runtime.TokenEndpoint.PostAsync(endpoint, content, call.CorrelationId, CancellationToken.None).ConfigureAwait(false);
+        var result = await PostAsync(endpoint, content, call).ConfigureAwait(false);
         var response = result.GetTokenOrThrow();
 
         var entity = AccessTokenFactory.ForApp(_runtime.ClientId, call.Authority, call.Realm, call.Target, response, requestedAt);
@@ -107,6 +106,31 @@ internal sealed class ClientCredentialFlow
         var authResult = ResultFactory.FromEntity(entity, call.Authority, call.CorrelationId, TokenSource.IdentityProvider);
         Log.TokenReceived(_runtime.Logger, entity.Target!, authResult.ExpiresOn, call.CorrelationId);
         return authResult;
+    }
+
+    /// <summary>Posts to the regional endpoint when a region applies, and to the global one if the region fails.</summary>
+    private async Task<TokenResult> PostAsync(Uri endpoint, TokenRequestContent content, Call call)
+    {
+        var region = RegionalEndpoint.Choose(call.Request.AzureRegion, _runtime.DetectedRegion);
+        if (RegionalEndpoint.For(endpoint, region, call.Authority) is { } regional)
+        {
+            try
+            {
+                var result = await _runtime.TokenEndpoint.PostAsync(regional, content, call.CorrelationId, CancellationToken.None).ConfigureAwait(false);
+                if (result.Error is not { StatusCode: >= 500 })
+                {
+                    return result;
+                }
+
+                Log.RegionalFallback(_runtime.Logger, region!, result.Error.Code, call.CorrelationId);
+            }
+            catch (AuthClientException ex) when (ex.Code is AuthErrorCodes.NetworkError or AuthErrorCodes.RequestTimeout)
+            {
+                Log.RegionalFallback(_runtime.Logger, region!, ex.Code, call.CorrelationId);
+            }
+        }
+
+        return await _runtime.TokenEndpoint.PostAsync(endpoint, content, call.CorrelationId, CancellationToken.None).ConfigureAwait(false);
     }
 
     private async ValueTask<CacheLookup> FindAsync(Call call, CancellationToken cancellationToken)

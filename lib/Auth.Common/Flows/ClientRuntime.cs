@@ -36,6 +36,9 @@ internal sealed class ClientRuntime
     /// <summary>Gets the library headers sent to Entra ID.</summary>
     public ClientHeaders Headers { get; init; } = ClientHeaders.None;
 
+    /// <summary>Gets the Azure region of the environment (REGION_NAME), used when a request asks to detect it.</summary>
+    public string? DetectedRegion { get; init; }
+
     /// <summary>Gets the client capabilities sent with every request (for example <c>cp1</c>).</summary>
     public IReadOnlyList<string> ClientCapabilities { get; init; } = [];
 

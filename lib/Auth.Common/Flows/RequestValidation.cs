@@ -30,13 +30,4 @@ internal static class RequestValidation
 
         return result;
     }
-
-    /// <summary>Refuses a regional endpoint request until regional endpoints are supported, rather than ignoring it.</summary>
-    public static void NoRegion(string? azureRegion)
-    {
-        if (!string.IsNullOrEmpty(azureRegion))
-        {
-            throw new AuthClientException(AuthErrorCodes.InvalidRequest, "AzureRegion is not supported yet: regional token endpoints arrive with the authorities work. Leave AzureRegion empty to use the global endpoint.");
-        }
-    }
 }

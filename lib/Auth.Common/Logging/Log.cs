@@ -23,6 +23,9 @@ internal static partial class Log
     [LoggerMessage(1102, LogLevel.Information, "Received a token for {Scopes} valid until {ExpiresOn:O} (correlation id {CorrelationId})")]
     public static partial void TokenReceived(ILogger logger, string scopes, DateTimeOffset expiresOn, Guid correlationId);
 
+    [LoggerMessage(1104, LogLevel.Warning, "The regional endpoint in {Region} failed ({ErrorCode}); retrying at the global endpoint (correlation id {CorrelationId})")]
+    public static partial void RegionalFallback(ILogger logger, string region, string errorCode, Guid correlationId);
+
     [LoggerMessage(1200, LogLevel.Debug, "Served a token for {Scopes} from the cache (correlation id {CorrelationId})")]
     public static partial void CacheHit(ILogger logger, string scopes, Guid correlationId);
 

@@ -12,6 +12,10 @@ public sealed record ClientCredentialRequest : AuthRequest
     /// <summary>Gets a claims request (JSON), for example from a claims challenge; it bypasses the cache.</summary>
     public string? Claims { get; init; }
 
-    /// <summary>Gets the Azure region for regional token endpoints (Entra ID only).</summary>
+    /// <summary>
+    /// Gets the Azure region for Entra ID's regional token endpoints (for example <c>westus</c>), or
+    /// <c>TryAutoDetect</c> to use the REGION_NAME environment variable. A failing regional endpoint
+    /// falls back to the global one. Null: the global endpoint.
+    /// </summary>
     public string? AzureRegion { get; init; }
 }

@@ -53,6 +53,7 @@ internal static class ClientRuntimeFactory
             TokenEndpoint = new TokenEndpointClient(network, time, logger),
             Headers = headers,
             Instances = instances,
+            DetectedRegion = Environment.GetEnvironmentVariable("REGION_NAME"),
             ClientCapabilities = [.. options.ClientCapabilities],
             KnownAuthorities = [.. options.KnownAuthorities],
         };

@@ -18,13 +18,14 @@ internal static class TestRuntime
          "device_authorization_endpoint":"https://login.example.com/tenant1/oauth2/v2.0/devicecode"}
         """;
 
-    public static ClientRuntime Create(INetworkClient network, TimeProvider time, ITokenCachePlugin? plugin = null, AuthorityInfo? authority = null, ClientHeaders? headers = null)
+    public static ClientRuntime Create(
+        INetworkClient network, TimeProvider time, ITokenCachePlugin? plugin = null, AuthorityInfo? authority = null, ClientHeaders? headers = null, string? metadataJson = null, string? detectedRegion = null)
     {
         authority ??= AuthorityInfo.Parse(Authority, ProtocolMode.AzureAD, false);
         var metadata = new AuthorityMetadataResolver(network, time, NullLogger.Instance, false);
         if (authority.Mode == ProtocolMode.AzureAD)
         {
-            metadata.Seed(authority, Metadata);
+            metadata.Seed(authority, metadataJson ?? Metadata);
         }
 
         return new ClientRuntime
@@ -43,6 +44,7 @@ internal static class TestRuntime
             TokenEndpoint = new TokenEndpointClient(network, time, NullLogger.Instance),
             Headers = headers ?? ClientHeaders.None,
             Instances = new InstanceDiscovery(network, ClientHeaders.None, enabled: false, []),
+            DetectedRegion = detectedRegion,
         };
     }
 }

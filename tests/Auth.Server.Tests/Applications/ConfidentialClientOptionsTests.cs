@@ -66,22 +66,6 @@ public sealed class ConfidentialClientOptionsTests
     }
 
     [Test]
-    public async Task Acquire_AzureRegion_IsRefusedUntilSupported()
-    {
-        var app = new ConfidentialClientApplication(new ConfidentialClientOptions
-        {
-            ClientId = "c1",
-            Authority = "https://login.microsoftonline.com/t1",
-            ClientCredential = ClientCredential.FromSecret("s"),
-            NetworkClient = new ThrowingNetworkClient(),
-        });
-
-        var act = () => app.AcquireTokenByClientCredentialAsync(new() { Scopes = ["api://x/.default"], AzureRegion = "westus" });
-
-        (await act.Should().ThrowAsync<AuthClientException>()).Which.Message.Should().Contain("AzureRegion");
-    }
-
-    [Test]
     public void ClientCredential_ToString_NeverShowsTheSecret()
     {
         var credential = ClientCredential.FromSecret("super-secret-value");
