@@ -59,6 +59,6 @@ internal static class ClientRuntimeFactory
         };
     }
 
-    public static ILogger CreateLogger<T>(ClientApplicationOptions options) =>
-        options.LoggerFactory?.CreateLogger<T>() ?? NullLogger<T>.Instance;
+    public static ILogger CreateLogger(ClientApplicationOptions options, Type application) =>
+        options.LoggerFactory?.CreateLogger(application.FullName ?? application.Name) ?? NullLogger.Instance;
 }
