@@ -8,7 +8,10 @@ namespace Auth.Testing;
 
 /// <summary>
 /// A fake Entra ID–style OAuth 2.0 / OpenID Connect authority on WireMock.Net, served over HTTPS (default, with a
-/// self-signed certificate for <c>localhost</c>) or HTTP on a free loopback port. It serves OIDC discovery, the JWKS,
+/// self-signed certificate for <c>localhost</c>) or HTTP on a free loopback port, and reachable under real-looking
+/// host names (<see cref="AddHost"/>) through its own HTTP handler, where it plays Entra ID (any cloud, regional
+/// hosts), CIAM (<c>*.ciamlogin.com</c>), Azure AD B2C (<c>[/tfp]/{tenant}/{B2C_1_policy}/…</c>) and AD FS
+/// (<c>/adfs/…</c>) by host and path. It serves OIDC discovery, the JWKS,
 /// Entra instance discovery and user realm discovery, an authorization endpoint (auth code with PKCE, signing in a
 /// chosen <see cref="FakeUser"/> without a page), a device authorization endpoint, and a token endpoint for the
 /// client credentials, authorization code, refresh token (rotating), password, device code and On-Behalf-Of grants,
@@ -19,6 +22,7 @@ public sealed partial class FakeAuthority : IDisposable, IAsyncDisposable
 {
     private readonly WireMockServer _server;
     private readonly AuthorityServices _services;
+    private readonly LoopbackConnector _connector;
     private readonly CancellationTokenSource _stopping = new();
     private int _disposed;
 
@@ -30,6 +34,12 @@ public sealed partial class FakeAuthority : IDisposable, IAsyncDisposable
             throw new ArgumentException("The tenant id must be a GUID.", nameof(options));
         }
 
+        var hosts = new VirtualHosts();
+        foreach (var host in options.Hosts ?? [])
+        {
+            hosts.Add(host);
+        }
+
         ServerCertificate = options.UseHttps ? LoopbackCertificate.Create() : null;
         try
         {
@@ -37,7 +47,8 @@ public sealed partial class FakeAuthority : IDisposable, IAsyncDisposable
             BaseUri = baseUri;
             TenantId = parsedTenant.ToString();
             var urls = new AuthorityUrls(baseUri, TenantId);
-            _services = new AuthorityServices(urls, options.TimeProvider ?? TimeProvider.System, options.MaxCapturedTokenRequests);
+            _services = new AuthorityServices(urls, hosts, options.TimeProvider ?? TimeProvider.System, options.MaxCapturedTokenRequests);
+            _connector = new LoopbackConnector(baseUri.Port, hosts, () => _services.Regional.Failure);
             new EndpointMappings(_services, _stopping.Token).MapOnto(_server);
             Authority = urls.Authority(TenantId);
             Issuer = urls.Issuer(TenantId);
@@ -88,9 +99,12 @@ public sealed partial class FakeAuthority : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// A new handler that trusts exactly <see cref="ServerCertificate"/> (byte-for-byte), no other certificate, uses no
-    /// proxy, connects only to loopback hosts and does not follow redirects.
+    /// proxy and does not follow redirects. It connects to loopback hosts as asked, and to this server's port for the
+    /// registered virtual hosts (<see cref="Hosts"/>, whatever port the URL names; SNI and Host header stay the virtual
+    /// name, and the certificate's name may differ for them only); it refuses every other host before any DNS lookup.
+    /// Hosts added later apply to handlers created earlier.
     /// </summary>
-    public HttpMessageHandler CreateHttpMessageHandler() => PinnedCertificateHandler.Create(ServerCertificate);
+    public HttpMessageHandler CreateHttpMessageHandler() => PinnedCertificateHandler.Create(ServerCertificate, _connector);
 
     /// <summary>A new client over <see cref="CreateHttpMessageHandler"/> with <see cref="HttpClient.BaseAddress"/> = <see cref="BaseUri"/>.</summary>
     public HttpClient CreateHttpClient() => new(CreateHttpMessageHandler(), disposeHandler: true) { BaseAddress = BaseUri };

@@ -24,4 +24,11 @@ public sealed record FakeAuthorityOptions
     /// bounds memory under load tests. Default 10,000. Counters are never bounded.
     /// </summary>
     public int MaxCapturedTokenRequests { get; init; } = 10_000;
+
+    /// <summary>
+    /// Virtual host names (DNS names, no scheme or port), e.g. <c>login.microsoftonline.com</c>, <c>login.windows.net</c>,
+    /// <c>contoso.b2clogin.com</c>, <c>contoso.ciamlogin.com</c>, <c>westus.login.microsoft.com</c>, <c>adfs.contoso.com</c>,
+    /// that <see cref="FakeAuthority.CreateHttpMessageHandler"/> routes to the authority; see <see cref="FakeAuthority.AddHost"/>. Empty by default.
+    /// </summary>
+    public IReadOnlyList<string> Hosts { get; init; } = [];
 }

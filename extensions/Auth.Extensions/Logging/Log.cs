@@ -3,8 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace Auth.Extensions.Logging;
 
 /// <summary>
-/// Every log message of Auth.Extensions, source-generated with fixed event ids (3100–3199: the
-/// distributed token cache). No message takes a token, the cache content, or an encryption key;
+/// Every log message of Auth.Extensions, source-generated with fixed event ids (3100–3119: the
+/// distributed token cache; 3120–3139: the persisted file cache). No message takes a token, the cache content, or an encryption key;
 /// partitions are named by their key (a client and tenant, a home account id, or a hash).
 /// </summary>
 internal static partial class Log
@@ -32,4 +32,25 @@ internal static partial class Log
 
     [LoggerMessage(3107, LogLevel.Debug, "Did not save partition {Partition}: it could not be loaded from the distributed token cache first, so saving could overwrite newer tokens")]
     public static partial void SaveSkippedUnloaded(ILogger logger, string partition);
+
+    [LoggerMessage(3120, LogLevel.Warning, "The token cache file {Path} is unreadable and was set aside as {SetAsideAs}; the cache starts empty: {Reason}")]
+    public static partial void CacheFileUnreadable(ILogger logger, string path, string setAsideAs, string reason);
+
+    [LoggerMessage(3121, LogLevel.Information, "Created a new token cache encryption key for {Path} in the key store")]
+    public static partial void KeyCreated(ILogger logger, string path);
+
+    [LoggerMessage(3122, LogLevel.Warning, "Took over the token cache lock {LockPath}: its owner, process {Pid}, is gone but the lock stayed held for {Held}")]
+    public static partial void StaleLockRecovered(ILogger logger, string lockPath, int pid, TimeSpan held);
+
+    [LoggerMessage(3123, LogLevel.Debug, "Took the token cache lock {LockPath} after {Attempts} attempts and {Waited}")]
+    public static partial void LockTaken(ILogger logger, string lockPath, int attempts, TimeSpan waited);
+
+    [LoggerMessage(3124, LogLevel.Warning, "Gave up on the token cache lock {LockPath} after {Attempts} attempts and {Waited}; it is held by {Owner}")]
+    public static partial void LockTimedOut(ILogger logger, string lockPath, int attempts, TimeSpan waited, string owner);
+
+    [LoggerMessage(3125, LogLevel.Warning, "The persisted token cache is not valid token cache JSON and was ignored (loading partition {Partition}); the next save replaces it")]
+    public static partial void CacheJsonRejected(ILogger logger, Exception exception, string partition);
+
+    [LoggerMessage(3126, LogLevel.Debug, "Saved the token cache ({Bytes} bytes) after partition {Partition} changed")]
+    public static partial void CacheSaved(ILogger logger, int bytes, string partition);
 }

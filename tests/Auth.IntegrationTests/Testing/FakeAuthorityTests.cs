@@ -89,8 +89,8 @@ public sealed class FakeAuthorityTests : FakeAuthorityFixture
         var json = await TokenClient.JsonAsync(await Http.GetAsync(url));
 
         json.GetProperty("tenant_discovery_endpoint").GetString().Should().Be($"{Authority.Issuer}/.well-known/openid-configuration");
-        var metadata = json.GetProperty("metadata").EnumerateArray().Single();
-        metadata.GetProperty("preferred_network").GetString().Should().Be("localhost");
+        var metadata = json.GetProperty("metadata").EnumerateArray().Single(group => group.GetProperty("preferred_network").GetString() == "localhost");
+        metadata.GetProperty("preferred_cache").GetString().Should().Be("localhost");
         Strings(metadata, "aliases").Should().Equal("localhost");
     }
 

@@ -8,7 +8,7 @@ using Auth.Testing.Users;
 namespace Auth.Testing.DeviceCodes;
 
 /// <summary>
-/// <c>POST /{tenant}/oauth2/v2.0/devicecode</c> (RFC 8628 §3.1-3.2) in Entra ID's shape: form <c>client_id</c>
+/// <c>POST /{tenant}/oauth2/v2.0/devicecode</c> (AD FS <c>/adfs/oauth2/devicecode</c>; RFC 8628 §3.1-3.2) in Entra ID's shape: form <c>client_id</c>
 /// (a registered client; no client authentication) and <c>scope</c>; answers <c>user_code</c>, <c>device_code</c>,
 /// <c>verification_uri</c>, <c>expires_in</c>, <c>interval</c> and <c>message</c>.
 /// </summary>
@@ -18,23 +18,21 @@ internal sealed class DeviceAuthorizationEndpoint
     private readonly DeviceCodeStore _store;
     private readonly DeviceCodeSettings _settings;
     private readonly UserDirectory _users;
-    private readonly AuthorityUrls _urls;
     private readonly ErrorReplyWriter _errors;
 
-    public DeviceAuthorizationEndpoint(ClientRegistry clients, DeviceCodeStore store, DeviceCodeSettings settings, UserDirectory users, AuthorityUrls urls, ErrorReplyWriter errors)
+    public DeviceAuthorizationEndpoint(ClientRegistry clients, DeviceCodeStore store, DeviceCodeSettings settings, UserDirectory users, ErrorReplyWriter errors)
     {
         _clients = clients;
         _store = store;
         _settings = settings;
         _users = users;
-        _urls = urls;
         _errors = errors;
     }
 
-    public HttpReply Handle(string tenant, string? contentType, string? body, IReadOnlyDictionary<string, string> headers, DateTimeOffset now)
+    public HttpReply Handle(AuthorityProfile profile, string? contentType, string? body, IReadOnlyDictionary<string, string> headers, DateTimeOffset now)
     {
         headers.TryGetValue("client-request-id", out var clientRequestId);
-        var error = Validate(tenant, contentType, body, out var clientId, out var scope);
+        var error = Validate(profile.Tenant, contentType, body, out var clientId, out var scope);
         if (error is not null)
         {
             return _errors.Write(error, clientRequestId);
@@ -44,7 +42,7 @@ internal sealed class DeviceAuthorizationEndpoint
         var lifetime = _settings.Lifetime.WholeSeconds;
         var approveAs = _settings.AutoApprove ? _users.SignedIn : null;
         var entry = _store.Issue(clientId!, scope!, now, TimeSpan.FromSeconds(lifetime), TimeSpan.FromSeconds(interval), approveAs);
-        var verificationUri = $"{_urls.BaseUri}devicelogin";
+        var verificationUri = profile.DeviceVerificationUri;
         var json = JsonText.Object(writer =>
         {
             writer.WriteString("user_code", entry.UserCode);

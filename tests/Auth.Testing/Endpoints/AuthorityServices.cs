@@ -3,6 +3,7 @@ using Auth.Testing.Clients;
 using Auth.Testing.DeviceCodes;
 using Auth.Testing.Errors;
 using Auth.Testing.Grants;
+using Auth.Testing.Hosting;
 using Auth.Testing.Jwt;
 using Auth.Testing.Settings;
 using Auth.Testing.Tokens;
@@ -13,9 +14,10 @@ namespace Auth.Testing.Endpoints;
 /// <summary>The composition root: the state and endpoint logic of one fake authority.</summary>
 internal sealed class AuthorityServices : IDisposable
 {
-    public AuthorityServices(AuthorityUrls urls, TimeProvider timeProvider, int maxCapturedRequests)
+    public AuthorityServices(AuthorityUrls urls, VirtualHosts hosts, TimeProvider timeProvider, int maxCapturedRequests)
     {
         Urls = urls;
+        Hosts = hosts;
         TimeProvider = timeProvider;
         Log = new RequestLog(maxCapturedRequests);
         SigningKey = new SigningKey();
@@ -25,8 +27,9 @@ internal sealed class AuthorityServices : IDisposable
         var jwt = new JwtWriter(SigningKey);
         var authenticator = new ClientAuthenticator(Clients);
         var userClients = new UserGrantClientAuthenticator(Clients, authenticator);
-        var accessTokens = new AccessTokenIssuer(jwt, urls, Lifetime);
-        var minter = new UserTokenMinter(accessTokens, new IdTokenIssuer(jwt, urls), RefreshTokens, urls);
+        var adfs = new AdfsTokenIssuer(jwt, Lifetime);
+        var accessTokens = new AccessTokenIssuer(jwt, Lifetime, adfs);
+        var minter = new UserTokenMinter(accessTokens, new IdTokenIssuer(jwt, adfs), RefreshTokens, urls);
         ITokenGrant[] grants =
         [
             new ClientCredentialsGrant(authenticator, accessTokens),
@@ -34,18 +37,24 @@ internal sealed class AuthorityServices : IDisposable
             new RefreshTokenGrant(userClients, RefreshTokens, minter),
             new PasswordGrant(userClients, Users, minter),
             new DeviceCodeGrant(userClients, DeviceCodes, minter),
-            new OnBehalfOfGrant(userClients, new UserAssertionValidator(SigningKey, urls, Users), minter),
+            new OnBehalfOfGrant(userClients, new UserAssertionValidator(SigningKey, new OwnIssuers(urls, hosts), Users), minter),
         ];
 
-        TokenEndpoint = new TokenEndpoint(urls, grants, Scripted, Log, Errors, timeProvider);
-        Discovery = new DiscoveryDocument(urls, TokenEndpoint.GrantTypes);
+        TokenEndpoint = new TokenEndpoint(grants, Scripted, Log, Errors, timeProvider);
+        Discovery = new DiscoveryDocument(TokenEndpoint.GrantTypes);
         InstanceDiscovery = new InstanceDiscovery(urls, Errors);
         Authorize = new AuthorizeEndpoint(new AuthorizeRequestValidator(Clients), Codes, Users, new AuthorizationResponseWriter(Errors), Log, timeProvider);
-        DeviceAuthorization = new DeviceAuthorizationEndpoint(Clients, DeviceCodes, DeviceCodeSettings, Users, urls, Errors);
+        DeviceAuthorization = new DeviceAuthorizationEndpoint(Clients, DeviceCodes, DeviceCodeSettings, Users, Errors);
         InboundUserTokens = new InboundUserTokenIssuer(accessTokens, urls, timeProvider);
     }
 
     public AuthorityUrls Urls { get; }
+
+    /// <summary>The host names the HTTP handlers route to this server.</summary>
+    public VirtualHosts Hosts { get; }
+
+    /// <summary>Requests to regional hosts: their count and failure mode.</summary>
+    public RegionalTraffic Regional { get; } = new();
 
     public TimeProvider TimeProvider { get; }
 

@@ -31,6 +31,9 @@ internal sealed class AuthorityUrls
 
     public string Jwks(string tenant) => $"{BaseUri}{tenant}/discovery/v2.0/keys";
 
+    /// <summary>The Entra profile of the home tenant on <see cref="BaseUri"/> (for tokens minted without a request).</summary>
+    public AuthorityProfile HomeProfile => AuthorityProfile.Entra(BaseUri.GetLeftPart(UriPartial.Authority), TenantId);
+
     /// <summary>The tenant id for the <c>tid</c> claim: the path segment when it is a GUID, else the home tenant.</summary>
     public string ResolveTenantId(string tenant) => Guid.TryParse(tenant, out _) ? tenant : TenantId;
 }

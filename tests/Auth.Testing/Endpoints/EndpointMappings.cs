@@ -1,6 +1,6 @@
 using Auth.Testing.Errors;
-using Auth.Testing.Http;
 using Auth.Testing.Tokens;
+using Auth.Testing.Http;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -8,17 +8,13 @@ using WireMock.Server;
 
 namespace Auth.Testing.Endpoints;
 
-/// <summary>Registers the authority's endpoints on the WireMock server as callback mappings.</summary>
+/// <summary>
+/// Registers one catch-all callback on the WireMock server that resolves each request's origin (Host header),
+/// applies the regional failure mode, resolves the path to an endpoint of an authority kind (<see cref="RoutePath"/>)
+/// and hands it to that endpoint with the request's <see cref="AuthorityProfile"/>.
+/// </summary>
 internal sealed class EndpointMappings
 {
-    private const string V2Discovery = "/v2.0/.well-known/openid-configuration";
-    private const string Discovery = "/.well-known/openid-configuration";
-    private const string Keys = "/discovery/v2.0/keys";
-    private const string Instance = "/discovery/instance";
-    private const string Token = "/oauth2/v2.0/token";
-    private const string Authorize = "/oauth2/v2.0/authorize";
-    private const string DeviceCode = "/oauth2/v2.0/devicecode";
-
     private readonly AuthorityServices _services;
     private readonly CancellationToken _stopping;
 
@@ -30,67 +26,83 @@ internal sealed class EndpointMappings
 
     public void MapOnto(WireMockServer server)
     {
-        Get(server, path => TenantPath.Matches(path, V2Discovery) || TenantPath.Matches(path, Discovery), OpenIdConfiguration);
-        Get(server, path => TenantPath.Matches(path, Keys), _ => HttpReply.Json(200, _services.SigningKey.JwksJson));
-        Get(server, path => TenantPath.Matches(path, Instance), request =>
-            _services.InstanceDiscovery.Handle(RequestHeaders.Query(request, "authorization_endpoint"), ClientRequestId(request)));
-
-        Get(server, UserRealm.Matches, request => UserRealm.For(request.Path));
-        Get(server, path => TenantPath.Matches(path, Authorize), request =>
-            _services.Authorize.Handle(Tenant(request, Authorize), request.RawQuery));
-
         server
-            .Given(Request.Create().WithPath(path => TenantPath.Matches(path, Token)).UsingPost())
-            .RespondWith(Response.Create().WithCallback(async request => await TokenAsync(request).ConfigureAwait(false)));
-        server
-            .Given(Request.Create().WithPath(path => TenantPath.Matches(path, DeviceCode)).UsingPost())
-            .RespondWith(Response.Create().WithCallback(request => DeviceAuthorization(request).ToResponseMessage()));
+            .Given(Request.Create().WithPath(_ => true).UsingAnyMethod())
+            .RespondWith(Response.Create().WithCallback(async request => await DispatchAsync(request).ConfigureAwait(false)));
     }
 
-    private static void Get(WireMockServer server, Func<string, bool> path, Func<IRequestMessage, HttpReply> handle)
-    {
-        server
-            .Given(Request.Create().WithPath(path).UsingGet())
-            .RespondWith(Response.Create().WithCallback(request => handle(request).ToResponseMessage()));
-    }
-
-    private static string? ClientRequestId(IRequestMessage request) =>
-        RequestHeaders.From(request).TryGetValue("client-request-id", out var id) ? id : null;
-
-    private string Tenant(IRequestMessage request, string suffix) =>
-        TenantPath.TryGetTenant(request.Path, suffix, out var tenant) ? tenant : _services.Urls.TenantId;
-
-    private HttpReply DeviceAuthorization(IRequestMessage request)
+    private async Task<IResponseMessage> DispatchAsync(IRequestMessage request)
     {
         var headers = RequestHeaders.From(request);
-        headers.TryGetValue("Content-Type", out var contentType);
-        return _services.DeviceAuthorization.Handle(Tenant(request, DeviceCode), contentType, request.Body, headers, _services.TimeProvider.GetUtcNow());
+        headers.TryGetValue("client-request-id", out var clientRequestId);
+        headers.TryGetValue("Host", out var hostHeader);
+        var origin = RequestOrigin.From(_services.Urls.BaseUri, hostHeader);
+        if (_services.Regional.Admit(origin.Host) is { } regionalError)
+        {
+            return _services.Errors.Write(regionalError, clientRequestId).ToResponseMessage();
+        }
+
+        var route = RoutePath.Resolve(request.Path, origin.Host);
+        if (route is null)
+        {
+            return HttpReply.Json(404, "{\"Status\":\"No matching mapping found\"}").ToResponseMessage();
+        }
+
+        if (!string.Equals(request.Method, route.IsPost ? "POST" : "GET", StringComparison.OrdinalIgnoreCase))
+        {
+            return HttpReply.Json(405, "{\"Status\":\"Method not allowed\"}").WithHeader("Allow", route.IsPost ? "POST" : "GET").ToResponseMessage();
+        }
+
+        var profile = new AuthorityProfile(route.Kind, origin.Origin, route.Tenant, route.Policy, _services.Urls.TenantId);
+        var endpointUrl = origin.Origin + request.Path.TrimEnd('/');
+        var reply = route.Endpoint switch
+        {
+            RouteEndpoint.OpenIdConfiguration => Discovery(profile),
+            RouteEndpoint.Keys => HttpReply.Json(200, _services.SigningKey.JwksJson),
+            RouteEndpoint.InstanceDiscovery => InstanceDiscovery(request, clientRequestId),
+            RouteEndpoint.UserRealm => UserRealm.For(request.Path),
+            RouteEndpoint.Authorize => _services.Authorize.Handle(profile.Tenant, request.RawQuery),
+            RouteEndpoint.DeviceCode => DeviceAuthorization(profile, request, headers),
+            _ => await TokenAsync(profile, endpointUrl, request, headers, clientRequestId).ConfigureAwait(false),
+        };
+        return reply.ToResponseMessage();
     }
 
-    private HttpReply OpenIdConfiguration(IRequestMessage request)
+    private HttpReply Discovery(AuthorityProfile profile)
     {
         _services.Log.RecordDiscovery();
-        var tenant = TenantPath.TryGetTenant(request.Path, V2Discovery, out var v2Tenant)
-            ? v2Tenant
-            : TenantPath.TryGetTenant(request.Path, Discovery, out var v1Tenant) ? v1Tenant : _services.Urls.TenantId;
-        return _services.Discovery.For(tenant);
+        return _services.Discovery.For(profile);
     }
 
-    private async Task<IResponseMessage> TokenAsync(IRequestMessage request)
+    private HttpReply InstanceDiscovery(IRequestMessage request, string? clientRequestId)
     {
-        var headers = RequestHeaders.From(request);
+        _services.Log.RecordInstanceDiscovery();
+        return _services.InstanceDiscovery.Handle(RequestHeaders.Query(request, "authorization_endpoint"), clientRequestId);
+    }
+
+    private HttpReply DeviceAuthorization(AuthorityProfile profile, IRequestMessage request, IReadOnlyDictionary<string, string> headers)
+    {
+        headers.TryGetValue("Content-Type", out var contentType);
+        return _services.DeviceAuthorization.Handle(profile, contentType, request.Body, headers, _services.TimeProvider.GetUtcNow());
+    }
+
+    private async Task<HttpReply> TokenAsync(
+        AuthorityProfile profile,
+        string endpointUrl,
+        IRequestMessage request,
+        IReadOnlyDictionary<string, string> headers,
+        string? clientRequestId)
+    {
         try
         {
             headers.TryGetValue("Content-Type", out var contentType);
-            var reply = await _services.TokenEndpoint
-                .HandleAsync(Tenant(request, Token), contentType, request.Body, headers, _stopping)
+            return await _services.TokenEndpoint
+                .HandleAsync(new TokenEndpointRequest(profile, endpointUrl, request.Path, contentType, request.Body, headers), _stopping)
                 .ConfigureAwait(false);
-            return reply.ToResponseMessage();
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
-            headers.TryGetValue("client-request-id", out var id);
-            return _services.Errors.Write(AadErrors.ServiceUnavailable(), id).ToResponseMessage();
+            return _services.Errors.Write(AadErrors.ServiceUnavailable(), clientRequestId);
         }
     }
 }

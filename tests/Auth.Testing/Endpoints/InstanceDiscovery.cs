@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Auth.Testing.Clouds;
 using Auth.Testing.Errors;
 using Auth.Testing.Http;
 
@@ -6,17 +7,20 @@ namespace Auth.Testing.Endpoints;
 
 /// <summary>
 /// Entra ID instance discovery (<c>GET /common/discovery/instance?api-version=1.1&amp;authorization_endpoint=…</c>),
-/// as MSAL calls it. The only known instance is this server; aliases are its host name, without port, because
-/// MSAL swaps the alias into the authority's host and keeps the port.
+/// as MSAL calls it: the <c>tenant_discovery_endpoint</c> on the authorization endpoint's host (and port, when it
+/// names one) and Entra's cloud groups (public, US Government, China) plus one for this server's own host, whose
+/// alias is its host name without port (MSAL swaps aliases into the authority's host and keeps the port). A host in
+/// no group gets 400 <c>invalid_instance</c> (AADSTS50049), as from Entra.
 /// </summary>
 internal sealed class InstanceDiscovery
 {
-    private readonly AuthorityUrls _urls;
+    private readonly CloudGroup _local;
     private readonly ErrorReplyWriter _errors;
 
     public InstanceDiscovery(AuthorityUrls urls, ErrorReplyWriter errors)
     {
-        _urls = urls;
+        var host = urls.BaseUri.Host;
+        _local = new CloudGroup(host, host, [host], host);
         _errors = errors;
     }
 
@@ -28,7 +32,7 @@ internal sealed class InstanceDiscovery
         }
 
         if (!Uri.TryCreate(authorizationEndpoint, UriKind.Absolute, out var endpoint)
-            || !string.Equals(endpoint.Host, _urls.BaseUri.Host, StringComparison.OrdinalIgnoreCase)
+            || (!_local.Contains(endpoint.Host) && EntraClouds.Find(endpoint.Host) is null)
             || endpoint.Segments.Length < 2)
         {
             return _errors.Write(AadErrors.UnknownInstance(), clientRequestId);
@@ -37,7 +41,7 @@ internal sealed class InstanceDiscovery
         var tenant = endpoint.Segments[1].TrimEnd('/');
         var json = JsonText.Object(writer =>
         {
-            writer.WriteString("tenant_discovery_endpoint", _urls.Discovery(tenant));
+            writer.WriteString("tenant_discovery_endpoint", $"{endpoint.GetLeftPart(UriPartial.Authority)}/{tenant}/v2.0/.well-known/openid-configuration");
             WriteMetadata(writer);
         });
 
@@ -49,14 +53,17 @@ internal sealed class InstanceDiscovery
 
     private void WriteMetadata(Utf8JsonWriter writer)
     {
-        var host = _urls.BaseUri.Host;
         writer.WriteString("api-version", "1.1");
         writer.WriteStartArray("metadata");
-        writer.WriteStartObject();
-        writer.WriteString("preferred_network", host);
-        writer.WriteString("preferred_cache", host);
-        JsonText.WriteStringArray(writer, "aliases", [host]);
-        writer.WriteEndObject();
+        foreach (var group in EntraClouds.Known.Append(_local))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("preferred_network", group.PreferredNetwork);
+            writer.WriteString("preferred_cache", group.PreferredCache);
+            JsonText.WriteStringArray(writer, "aliases", group.Aliases);
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndArray();
     }
 }

@@ -49,7 +49,7 @@ internal sealed class ClientCredentialsGrant : ITokenGrant
         }
 
         var resource = scopes[0][..^DefaultScopeSuffix.Length];
-        var token = _issuer.IssueAppToken(authentication.Client, authentication.Method, request.Tenant, resource, request.Now);
+        var token = _issuer.IssueAppToken(authentication.Client, authentication.Method, request.Profile, resource, request.Now);
         return GrantResult.Success(TokenResponseWriter.Success(token));
     }
 }

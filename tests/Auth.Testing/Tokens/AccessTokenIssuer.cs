@@ -9,25 +9,33 @@ using Auth.Testing.Users;
 
 namespace Auth.Testing.Tokens;
 
-/// <summary>Issues Entra-style v2.0 access tokens, app-only or delegated (user), as RS256-signed JWTs.</summary>
+/// <summary>
+/// Issues Entra-style v2.0 access tokens, app-only or delegated (user), as RS256-signed JWTs, with the issuer of the
+/// authority the request went to; B2C user tokens add <c>tfp</c>; AD FS tokens come from <see cref="AdfsTokenIssuer"/>.
+/// </summary>
 internal sealed class AccessTokenIssuer
 {
     private readonly JwtWriter _writer;
-    private readonly AuthorityUrls _urls;
     private readonly DurationSetting _lifetime;
+    private readonly AdfsTokenIssuer _adfs;
 
-    public AccessTokenIssuer(JwtWriter writer, AuthorityUrls urls, DurationSetting lifetime)
+    public AccessTokenIssuer(JwtWriter writer, DurationSetting lifetime, AdfsTokenIssuer adfs)
     {
         _writer = writer;
-        _urls = urls;
         _lifetime = lifetime;
+        _adfs = adfs;
     }
 
     /// <summary>An app-only token (client credentials): <c>idtyp</c> "app", no user claims, empty <c>roles</c>.</summary>
-    public IssuedToken IssueAppToken(RegisteredClient client, ClientAuthMethod method, string tenant, string resource, DateTimeOffset now)
+    public IssuedToken IssueAppToken(RegisteredClient client, ClientAuthMethod method, AuthorityProfile profile, string resource, DateTimeOffset now)
     {
+        if (profile.Kind == AuthorityKind.Adfs)
+        {
+            return _adfs.IssueAppToken(client, method, profile, resource, now);
+        }
+
         var objectId = client.ObjectId.ToString();
-        return Issue(resource, client.ClientId, method, "app", objectId, objectId, _urls.ResolveTenantId(tenant), _urls.Issuer(tenant), now, null, claims =>
+        return Issue(resource, client.ClientId, method, "app", objectId, objectId, profile.TenantId, profile.Issuer(profile.Tenant), now, null, claims =>
         {
             claims.WriteString("appid", client.ClientId);
             claims.WriteString("appidacr", AuthenticationLevel(method));
@@ -45,16 +53,26 @@ internal sealed class AccessTokenIssuer
     /// <param name="tenantId">The <c>tid</c> (a GUID) and issuer tenant.</param>
     /// <param name="method">How the client authenticated (<c>azpacr</c>).</param>
     /// <param name="now">The issue time.</param>
+    /// <param name="profile">The authority the request went to (issuer, kind).</param>
     /// <param name="lifetime">The lifetime; the configured access token lifetime when <see langword="null"/>.</param>
-    public IssuedToken IssueUserToken(UserSignIn signIn, ScopeSet scopes, string tenantId, ClientAuthMethod method, DateTimeOffset now, TimeSpan? lifetime = null)
+    public IssuedToken IssueUserToken(UserSignIn signIn, ScopeSet scopes, string tenantId, ClientAuthMethod method, DateTimeOffset now, AuthorityProfile profile, TimeSpan? lifetime = null)
     {
+        if (profile.Kind == AuthorityKind.Adfs)
+        {
+            return _adfs.IssueUserToken(signIn, scopes, method, profile, now, lifetime);
+        }
+
         var user = signIn.User;
         var subject = UserClaims.PairwiseSubject(user, signIn.ClientId);
-        return Issue(scopes.Resource ?? signIn.ClientId, signIn.ClientId, method, "user", user.ObjectId, subject, tenantId, _urls.Issuer(tenantId), now, lifetime, claims =>
+        return Issue(scopes.Resource ?? signIn.ClientId, signIn.ClientId, method, "user", user.ObjectId, subject, tenantId, profile.Issuer(tenantId), now, lifetime, claims =>
         {
             claims.WriteString("name", UserClaims.DisplayName(user));
             claims.WriteString("preferred_username", user.Username);
             claims.WriteString("scp", scopes.ScopeClaim);
+            if (profile.Policy is not null)
+            {
+                claims.WriteString("tfp", profile.Policy);
+            }
         });
     }
 

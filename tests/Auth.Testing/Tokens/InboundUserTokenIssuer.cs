@@ -41,6 +41,6 @@ internal sealed class InboundUserTokenIssuer
 
         var now = _timeProvider.GetUtcNow();
         var signIn = new UserSignIn(user, audienceClientId, scope, now);
-        return _accessTokens.IssueUserToken(signIn, parsed, _urls.TenantId, ClientAuthMethod.SecretPost, now, lifetime).AccessToken;
+        return _accessTokens.IssueUserToken(signIn, parsed, _urls.TenantId, ClientAuthMethod.SecretPost, now, _urls.HomeProfile, lifetime).AccessToken;
     }
 }

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 
 namespace Auth.Testing.Tokens;
 
-/// <summary>Thread-safe counters (discovery, authorize, token requests by grant type) and a bounded capture of token requests.</summary>
+/// <summary>Thread-safe counters (discovery, instance discovery, authorize, token requests by grant type) and a bounded capture of token requests.</summary>
 internal sealed class RequestLog
 {
     private readonly ConcurrentDictionary<string, StrongBox<int>> _tokenCounts = new(StringComparer.Ordinal);
@@ -11,6 +11,7 @@ internal sealed class RequestLog
     private readonly int _maxCaptured;
     private int _discoveryCount;
     private int _authorizeCount;
+    private int _instanceDiscoveryCount;
 
     public RequestLog(int maxCaptured)
     {
@@ -22,11 +23,15 @@ internal sealed class RequestLog
 
     public int AuthorizeCount => Volatile.Read(ref _authorizeCount);
 
+    public int InstanceDiscoveryCount => Volatile.Read(ref _instanceDiscoveryCount);
+
     public IReadOnlyList<FakeTokenRequest> TokenRequests => _captured.ToArray();
 
     public void RecordDiscovery() => Interlocked.Increment(ref _discoveryCount);
 
     public void RecordAuthorize() => Interlocked.Increment(ref _authorizeCount);
+
+    public void RecordInstanceDiscovery() => Interlocked.Increment(ref _instanceDiscoveryCount);
 
     public void RecordToken(FakeTokenRequest request)
     {

@@ -1,4 +1,3 @@
-using Auth.Testing.Endpoints;
 using Auth.Testing.Errors;
 using Auth.Testing.Grants;
 using Auth.Testing.Http;
@@ -6,21 +5,19 @@ using Auth.Testing.Http;
 namespace Auth.Testing.Tokens;
 
 /// <summary>
-/// <c>POST /{tenant}/oauth2/v2.0/token</c>: records the request, serves a scripted answer if one is queued,
+/// The token endpoint of every authority kind (<c>POST …/oauth2/v2.0/token</c>, AD FS <c>/adfs/oauth2/token</c>): records the request, serves a scripted answer if one is queued,
 /// otherwise routes by <c>grant_type</c> to the matching <see cref="ITokenGrant"/>.
 /// </summary>
 internal sealed class TokenEndpoint
 {
-    private readonly AuthorityUrls _urls;
     private readonly Dictionary<string, ITokenGrant> _grants;
     private readonly ScriptedResponses _scripted;
     private readonly RequestLog _log;
     private readonly ErrorReplyWriter _errors;
     private readonly TimeProvider _timeProvider;
 
-    public TokenEndpoint(AuthorityUrls urls, IEnumerable<ITokenGrant> grants, ScriptedResponses scripted, RequestLog log, ErrorReplyWriter errors, TimeProvider timeProvider)
+    public TokenEndpoint(IEnumerable<ITokenGrant> grants, ScriptedResponses scripted, RequestLog log, ErrorReplyWriter errors, TimeProvider timeProvider)
     {
-        _urls = urls;
         var all = grants.ToArray();
         _grants = all
             .SelectMany(grant => grant.Aliases.Prepend(grant.GrantType).Select(name => KeyValuePair.Create(name, grant)))
@@ -35,15 +32,21 @@ internal sealed class TokenEndpoint
     /// <summary>The grant types served, as advertised in discovery (aliases left out).</summary>
     public IReadOnlyCollection<string> GrantTypes { get; }
 
-    public async Task<HttpReply> HandleAsync(string tenant, string? contentType, string? body, IReadOnlyDictionary<string, string> headers, CancellationToken stopping)
+    public async Task<HttpReply> HandleAsync(TokenEndpointRequest incoming, CancellationToken stopping)
     {
         string? duplicate = null;
-        var form = FormBody.IsFormContentType(contentType)
-            ? FormBody.Parse(body, out duplicate)
+        var form = FormBody.IsFormContentType(incoming.ContentType)
+            ? FormBody.Parse(incoming.Body, out duplicate)
             : new Dictionary<string, string>(StringComparer.Ordinal);
         var grantType = form.GetValueOrDefault("grant_type", string.Empty);
+        var headers = incoming.Headers;
+        var profile = incoming.Profile;
         headers.TryGetValue("client-request-id", out var clientRequestId);
-        _log.RecordToken(new FakeTokenRequest(tenant, grantType, form, headers, _timeProvider.GetUtcNow()));
+        _log.RecordToken(new FakeTokenRequest(profile.Tenant, grantType, form, headers, _timeProvider.GetUtcNow())
+        {
+            Host = profile.HostAndPort,
+            Path = incoming.Path,
+        });
 
         if (_scripted.TryDequeue(out var scripted))
         {
@@ -58,7 +61,7 @@ internal sealed class TokenEndpoint
             }
         }
 
-        var request = new TokenRequestContext(tenant, _urls.Token(tenant), form, headers, _timeProvider.GetUtcNow());
+        var request = new TokenRequestContext(profile, incoming.EndpointUrl, form, headers, _timeProvider.GetUtcNow());
         var error = Validate(grantType, duplicate, out var grant);
         var result = grant?.Handle(request) ?? GrantResult.Failure(error!);
         if (result.Reply is not null)
@@ -69,7 +72,7 @@ internal sealed class TokenEndpoint
         var reply = _errors.Write(result.Error!, clientRequestId);
         if (reply.StatusCode == 401 && request.Header("Authorization")?.StartsWith("Basic", StringComparison.OrdinalIgnoreCase) == true)
         {
-            reply.WithHeader("WWW-Authenticate", $"Basic realm=\"{_urls.BaseUri.Authority}\"");
+            reply.WithHeader("WWW-Authenticate", $"Basic realm=\"{profile.HostAndPort}\"");
         }
 
         return reply;

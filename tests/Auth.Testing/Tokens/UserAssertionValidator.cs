@@ -1,4 +1,3 @@
-using Auth.Testing.Endpoints;
 using Auth.Testing.Errors;
 using Auth.Testing.Jwt;
 using Auth.Testing.Users;
@@ -7,7 +6,7 @@ namespace Auth.Testing.Tokens;
 
 /// <summary>
 /// Validates the user assertion of an On-Behalf-Of request as Entra ID does: an access token this authority issued
-/// (RS256 by its signing key, <c>iss</c> = its v2.0 issuer of the token's <c>tid</c>, which must be the requested
+/// (RS256 by its signing key, <c>iss</c> = one of its issuers of the token's <c>tid</c> (see <see cref="OwnIssuers"/>), which must be the requested
 /// tenant when the path names one by GUID), within <c>nbf</c>/<c>exp</c> give or take 5 minutes, for the calling
 /// application (<c>aud</c> = its client id or <c>api://{client id}</c>), and a delegated token of a registered user.
 /// </summary>
@@ -17,13 +16,13 @@ internal sealed class UserAssertionValidator
     private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
 
     private readonly SigningKey _key;
-    private readonly AuthorityUrls _urls;
+    private readonly OwnIssuers _issuers;
     private readonly UserDirectory _users;
 
-    public UserAssertionValidator(SigningKey key, AuthorityUrls urls, UserDirectory users)
+    public UserAssertionValidator(SigningKey key, OwnIssuers issuers, UserDirectory users)
     {
         _key = key;
-        _urls = urls;
+        _issuers = issuers;
         _users = users;
     }
 
@@ -37,7 +36,7 @@ internal sealed class UserAssertionValidator
             return Redemption<ValidUserAssertion>.Failure(AadOboErrors.MalformedAssertion());
         }
 
-        var error = CheckSignature(jwt) ?? CheckIssuer(jwt, request.Tenant) ?? CheckTime(jwt, request.Now) ?? CheckAudience(jwt, clientId);
+        var error = CheckSignature(jwt) ?? CheckIssuer(jwt, request) ?? CheckTime(jwt, request.Now) ?? CheckAudience(jwt, clientId);
         if (error is not null)
         {
             return Redemption<ValidUserAssertion>.Failure(error);
@@ -71,15 +70,15 @@ internal sealed class UserAssertionValidator
         return _key.VerifyRs256(jwt.SigningInput, jwt.Signature) ? null : AadOboErrors.SignatureMismatch();
     }
 
-    private AadError? CheckIssuer(CompactJwt jwt, string requestTenant)
+    private AadError? CheckIssuer(CompactJwt jwt, TokenRequestContext request)
     {
         var issuer = jwt.ClaimString("iss");
-        if (!Guid.TryParse(jwt.ClaimString("tid"), out var tokenTenant) || issuer != _urls.Issuer(tokenTenant.ToString()))
+        if (!Guid.TryParse(jwt.ClaimString("tid"), out var tokenTenant) || !_issuers.IsOwn(issuer, tokenTenant.ToString(), request.Profile))
         {
             return AadOboErrors.WrongIssuer(issuer);
         }
 
-        return Guid.TryParse(requestTenant, out var pathTenant) && pathTenant != tokenTenant
+        return Guid.TryParse(request.Tenant, out var pathTenant) && pathTenant != tokenTenant
             ? AadOboErrors.OtherTenant(tokenTenant.ToString(), pathTenant.ToString())
             : null;
     }

@@ -23,19 +23,28 @@ internal sealed class UserTokenMinter
 
     /// <param name="signIn">The user, client and authorized scopes (the refresh token remembers them, without the nonce).</param>
     /// <param name="scopes">This request's scopes: the access token's audience and <c>scp</c>, and the echoed <c>scope</c>.</param>
-    /// <param name="request">The token request (tenant, time, <c>client_info=1</c>).</param>
+    /// <param name="request">The token request (authority, tenant, time, <c>client_info=1</c>).</param>
     /// <param name="method">How the client authenticated.</param>
     /// <param name="idToken">Whether to add an ID token (<c>openid</c>).</param>
     /// <param name="refreshToken">Whether to add a refresh token (<c>offline_access</c>).</param>
     public HttpReply Mint(UserSignIn signIn, ScopeSet scopes, TokenRequestContext request, ClientAuthMethod method, bool idToken, bool refreshToken)
     {
         var tenantId = UserClaims.TokenTenant(request.Tenant, signIn.User, _urls.TenantId);
-        var access = _accessTokens.IssueUserToken(signIn, scopes, tenantId, method, request.Now);
+        var profile = request.Profile;
+        var access = _accessTokens.IssueUserToken(signIn, scopes, tenantId, method, request.Now, profile);
         var user = new UserTokens(
             scopes.Granted,
             refreshToken ? _refreshTokens.Issue(signIn with { Nonce = null }, request.Now) : null,
-            idToken ? _idTokens.Issue(signIn, tenantId, request.Now) : null,
-            request.FormValue("client_info") == "1" ? UserClaims.ClientInfo(signIn.User, _urls.TenantId) : null);
+            idToken ? _idTokens.Issue(signIn, tenantId, request.Now, profile) : null,
+            request.FormValue("client_info") == "1" ? ClientInfo(signIn.User, profile) : null);
         return TokenResponseWriter.Success(access, user);
     }
+
+    /// <summary>Entra's client_info; B2C's with the policy in the uid; none from AD FS, which ignores <c>client_info=1</c>.</summary>
+    private string? ClientInfo(FakeUser user, AuthorityProfile profile) => profile.Kind switch
+    {
+        AuthorityKind.Adfs => null,
+        AuthorityKind.B2C => UserClaims.B2CClientInfo(user, profile.Policy!, _urls.TenantId),
+        _ => UserClaims.ClientInfo(user, _urls.TenantId),
+    };
 }

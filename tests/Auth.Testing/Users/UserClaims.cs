@@ -29,12 +29,37 @@ internal static class UserClaims
         Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes($"{user.ObjectId}:{clientId}")));
 
     /// <summary>Entra's client_info: base64url of <c>{"uid":"&lt;oid&gt;","utid":"&lt;home tenant&gt;"}</c>.</summary>
-    public static string ClientInfo(FakeUser user, string fallbackTenant)
+    public static string ClientInfo(FakeUser user, string fallbackTenant) => ClientInfo(user.ObjectId, HomeTenant(user, fallbackTenant));
+
+    /// <summary>
+    /// B2C's client_info: the policy (lower case) is part of the user id,
+    /// <c>{"uid":"&lt;oid&gt;-&lt;policy&gt;","utid":"&lt;home tenant&gt;"}</c>.
+    /// </summary>
+    public static string B2CClientInfo(FakeUser user, string policy, string fallbackTenant) =>
+        ClientInfo($"{user.ObjectId}-{policy.ToLowerInvariant()}", HomeTenant(user, fallbackTenant));
+
+    /// <summary>
+    /// AD FS's <c>unique_name</c>: the down-level logon name <c>DOMAIN\user</c> made from the UPN
+    /// (<c>ada@contoso.com</c> gives <c>CONTOSO\ada</c>); the username itself when it has no <c>@</c>.
+    /// </summary>
+    public static string DownLevelLogonName(FakeUser user)
+    {
+        var at = user.Username.LastIndexOf('@');
+        if (at <= 0 || at == user.Username.Length - 1)
+        {
+            return user.Username;
+        }
+
+        var domain = user.Username[(at + 1)..].Split('.')[0].ToUpperInvariant();
+        return $"{domain}\\{user.Username[..at]}";
+    }
+
+    private static string ClientInfo(string uid, string utid)
     {
         var json = JsonText.Object(writer =>
         {
-            writer.WriteString("uid", user.ObjectId);
-            writer.WriteString("utid", HomeTenant(user, fallbackTenant));
+            writer.WriteString("uid", uid);
+            writer.WriteString("utid", utid);
         });
         return Base64Url.EncodeToString(Encoding.UTF8.GetBytes(json));
     }
