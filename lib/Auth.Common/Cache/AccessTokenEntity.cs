@@ -9,7 +9,15 @@ internal sealed class AccessTokenEntity : CredentialEntity
     public string? Realm { get; set; }
 
     [JsonPropertyName("target")]
-    public string? Target { get; set; }
+    public string? Target
+    {
+        get => _target;
+        set
+        {
+            _target = value;
+            _scopes = null;
+        }
+    }
 
     [JsonPropertyName("cached_at")]
     [JsonConverter(typeof(EpochSecondsConverter))]
@@ -41,6 +49,7 @@ internal sealed class AccessTokenEntity : CredentialEntity
     public ScopeSet Scopes => _scopes ??= ScopeSet.Parse(Target);
 
     private ScopeSet? _scopes;
+    private string? _target;
 
     public override string Key() =>
         CacheKeys.Credential(HomeAccountId, Environment, CredentialType ?? CacheKeys.AccessTokenType, ClientId, Realm, Target);

@@ -7,8 +7,21 @@ namespace Auth.Common.Flows;
 /// <summary>Builds the cache entity for a token response (times are request time + lifetimes).</summary>
 internal static class AccessTokenFactory
 {
-    public static AccessTokenEntity ForApp(string clientId, AuthorityInfo authority, string realm, string requestedTarget, TokenResponseJson response, DateTimeOffset requestedAt) =>
-        Create(string.Empty, clientId, authority.Environment, realm, requestedTarget, response, requestedAt);
+    /// <summary>
+    /// An app token is cached under the scopes the app asked for when the authority's answer does
+    /// not name them: some OpenID Providers answer a client-credentials request with their default
+    /// scopes, and keying the token by those would make every later call miss the cache.
+    /// </summary>
+    public static AccessTokenEntity ForApp(string clientId, AuthorityInfo authority, string realm, string requestedTarget, TokenResponseJson response, DateTimeOffset requestedAt)
+    {
+        var token = Create(string.Empty, clientId, authority.Environment, realm, requestedTarget, response, requestedAt);
+        if (!token.Scopes.Covers(ScopeSet.Parse(requestedTarget)))
+        {
+            token.Target = requestedTarget;
+        }
+
+        return token;
+    }
 
     public static AccessTokenEntity ForUser(AccountIdentity account, string clientId, string requestedTarget, TokenResponseJson response, DateTimeOffset requestedAt) =>
         Create(account.HomeAccountId, clientId, account.Environment, account.Realm, requestedTarget, response, requestedAt);

@@ -146,7 +146,7 @@ internal sealed class ClientCredentialFlow
         }
 
         var now = _runtime.Time.GetUtcNow().ToUnixTimeSeconds();
-        if (token.ExpiresOn <= now + (long)_runtime.ClockSkew.TotalSeconds)
+        if (!TokenFreshness.IsUsable(token, now, _runtime.ClockSkew))
         {
             return new CacheLookup(null, false, "the cached token expired", CacheInfo.Expired);
         }

@@ -96,7 +96,7 @@ internal sealed class OnBehalfOfFlow
             && string.Equals(t.ClientId, Runtime.ClientId, StringComparison.OrdinalIgnoreCase)
             && call.Context.Authority.MatchesEnvironment(t.Environment)
             && (tenant is null || string.Equals(t.Realm, tenant, StringComparison.OrdinalIgnoreCase))
-            && t.ExpiresOn > now + (long)Runtime.ClockSkew.TotalSeconds
+            && TokenFreshness.IsUsable(t, now, Runtime.ClockSkew)
             && !(t.RefreshOn <= now)
             && t.Scopes.Covers(scopes));
         var refresh = partition.RefreshTokens.Values.FirstOrDefault(t =>

@@ -111,7 +111,7 @@ internal sealed class SilentFlow
             UserTokenCache.FindIdToken(store, clientId, home, realm))
         {
             Now = Runtime.Time.GetUtcNow().ToUnixTimeSeconds(),
-            Skew = (long)Runtime.ClockSkew.TotalSeconds,
+            Skew = Runtime.ClockSkew,
         };
     }
 
@@ -121,7 +121,7 @@ internal sealed class SilentFlow
     {
         public long Now { get; init; }
 
-        public long Skew { get; init; }
+        public TimeSpan Skew { get; init; }
 
         /// <summary>The cached result when it may be served as is: valid, not due for refresh, not bypassed.</summary>
         public AuthenticationResult? Serve(SilentCall call) =>
@@ -129,7 +129,7 @@ internal sealed class SilentFlow
 
         /// <summary>The cached result when the access token is still valid (used if a refresh fails).</summary>
         public AuthenticationResult? Fallback(SilentCall call) =>
-            AccessToken is { } token && token.ExpiresOn > Now + Skew && Account is not null && !call.Request.ForceRefresh && call.Request.Claims is null
+            AccessToken is { } token && TokenFreshness.IsUsable(token, Now, Skew) && Account is not null && !call.Request.ForceRefresh && call.Request.Claims is null
                 ? ResultFactory.ForUser(token, Account, IdToken, call.Context.Authority, call.Context.CorrelationId, TokenSource.Cache)
                 : null;
     }
