@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Benchmarks ours vs MSAL.NET (tests/Auth.Benchmarks) and writes tests/Auth.Benchmarks/RESULTS.md.
+#   build/bench.sh                 short job (warmup 2, 5 iterations, 1 launch, in-process)
+#   build/bench.sh --full          BenchmarkDotNet's default job (in-process)
+#   build/bench.sh --filter '*Silent*'   any other arguments go to BenchmarkDotNet
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+project="$root/tests/Auth.Benchmarks"
+artifacts="$project/BenchmarkDotNet.Artifacts"
+mode=short
+for arg in "$@"; do
+  if [[ "$arg" == "--full" ]]; then mode=full; fi
+done
+
+dotnet build "$project/Auth.Benchmarks.csproj" -c Release --nologo -v quiet
+rm -rf "$artifacts/results"
+
+cd "$project"
+dotnet run -c Release --no-build --project "$project/Auth.Benchmarks.csproj" -- --artifacts "$artifacts" "$@"
+
+export BENCH_MODE="$mode"
+export BENCH_NPROC="$(nproc)"
+export BENCH_CPU="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || echo unknown)"
+export BENCH_SDK="$(dotnet --version)"
+export BENCH_DATE="$(date -u)"
+dotnet run -c Release --no-build --project "$project/Auth.Benchmarks.csproj" -- --report "$artifacts" "$project/RESULTS.md"
+echo "bench: wrote $project/RESULTS.md"

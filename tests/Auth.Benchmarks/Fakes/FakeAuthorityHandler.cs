@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text;
+
+namespace Auth.Benchmarks.Fakes;
+
+/// <summary>
+/// In-process Entra ID stand-in (no sockets): OIDC discovery for any tenant, instance discovery,
+/// and a token endpoint answering every grant with one canned token response. Counts requests.
+/// </summary>
+public sealed class FakeAuthorityHandler : HttpMessageHandler
+{
+    private static readonly byte[] TokenBody = Encoding.UTF8.GetBytes(
+        "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\"eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJhdWQiOiJhcGkifQ.c2ln\"}");
+
+    private int _tokenRequests;
+    private int _discoveryRequests;
+    private int _otherRequests;
+
+    /// <summary>Gets or sets a delay before the token endpoint answers (to make concurrent callers overlap).</summary>
+    public TimeSpan TokenDelay { get; set; }
+
+    public int TokenRequests => Volatile.Read(ref _tokenRequests);
+
+    public int DiscoveryRequests => Volatile.Read(ref _discoveryRequests);
+
+    public int OtherRequests => Volatile.Read(ref _otherRequests);
+
+    public void Reset()
+    {
+        Volatile.Write(ref _tokenRequests, 0);
+        Volatile.Write(ref _discoveryRequests, 0);
+        Volatile.Write(ref _otherRequests, 0);
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var path = request.RequestUri!.AbsolutePath;
+        if (path.EndsWith("/token", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _tokenRequests);
+            if (TokenDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(TokenDelay, TimeProvider.System, cancellationToken);
+            }
+
+            return Json(TokenBody);
+        }
+
+        if (path.EndsWith("/.well-known/openid-configuration", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _discoveryRequests);
+            var tenant = path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0];
+            var baseUri = $"https://{request.RequestUri.Host}/{tenant}";
+            return Json(Encoding.UTF8.GetBytes(
+                $$"""{"issuer":"https://{{request.RequestUri.Host}}/{{tenant}}/v2.0","authorization_endpoint":"{{baseUri}}/oauth2/v2.0/authorize","token_endpoint":"{{baseUri}}/oauth2/v2.0/token","device_authorization_endpoint":"{{baseUri}}/oauth2/v2.0/devicecode","jwks_uri":"{{baseUri}}/discovery/v2.0/keys","response_types_supported":["code"],"subject_types_supported":["pairwise"],"id_token_signing_alg_values_supported":["RS256"],"token_endpoint_auth_methods_supported":["client_secret_post","private_key_jwt","client_secret_basic"]}"""));
+        }
+
+        if (path.EndsWith("/discovery/instance", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _discoveryRequests);
+            return Json(Encoding.UTF8.GetBytes(
+                """{"tenant_discovery_endpoint":"https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration","api-version":"1.1","metadata":[{"preferred_network":"login.microsoftonline.com","preferred_cache":"login.windows.net","aliases":["login.microsoftonline.com","login.windows.net","login.microsoft.com","sts.windows.net"]}]}"""));
+        }
+
+        Interlocked.Increment(ref _otherRequests);
+        return new HttpResponseMessage(HttpStatusCode.NotFound) { RequestMessage = request };
+    }
+
+    private static HttpResponseMessage Json(byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+    }
+}
