@@ -13,10 +13,15 @@ internal static class AppTokenCache
             return null;
         }
 
-        var exactKey = CacheKeys.Credential(string.Empty, authority.Environment, CacheKeys.AccessTokenType, clientId, realm, requestedTarget);
-        if (partition.AccessTokens.TryGetValue(exactKey, out var exact) && IsMatch(exact, clientId, authority, realm, scopes))
+        // Entries may have been written under any of the cloud's aliases (by us, MSAL.NET or msal-node):
+        // try the exact key under each before scanning the partition.
+        foreach (var environment in authority.Cloud.Aliases)
         {
-            return exact;
+            var exactKey = CacheKeys.Credential(string.Empty, environment, CacheKeys.AccessTokenType, clientId, realm, requestedTarget);
+            if (partition.AccessTokens.TryGetValue(exactKey, out var exact) && IsMatch(exact, clientId, authority, realm, scopes))
+            {
+                return exact;
+            }
         }
 
         foreach (var candidate in partition.AccessTokens.Values)
