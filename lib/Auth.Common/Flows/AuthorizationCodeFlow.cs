@@ -14,6 +14,11 @@ internal sealed class AuthorizationCodeFlow
     public async Task<AuthenticationResult> AcquireAsync(AuthorizationCodeRequest request, CancellationToken cancellationToken)
     {
         var context = await RequestContext.ResolveAsync(_exchange.Runtime, request, request.Scopes, cancellationToken).ConfigureAwait(false);
+        if (request.RedirectUri is null || !request.RedirectUri.IsAbsoluteUri)
+        {
+            throw new AuthClientException(AuthErrorCodes.InvalidRequest, "RedirectUri must be the absolute redirect URI used in the authorization request.");
+        }
+
         if (string.IsNullOrWhiteSpace(request.Code))
         {
             throw new AuthClientException(AuthErrorCodes.InvalidRequest, "Code is empty: pass the code from the redirect.");

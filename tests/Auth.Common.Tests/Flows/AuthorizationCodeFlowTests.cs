@@ -110,6 +110,20 @@ public sealed class AuthorizationCodeFlowTests
             .And.Contain(new KeyValuePair<string, string>("grant_type", "authorization_code"));
     }
 
+    [TestCase("")]
+    [TestCase("relative/path")]
+    [TestCase(null)]
+    public async Task Redeem_MissingOrRelativeRedirectUri_IsInvalidRequest(string? redirect)
+    {
+        var uri = redirect is null ? null! : new Uri(redirect, UriKind.RelativeOrAbsolute);
+
+        var act = () => new AuthorizationCodeFlow(_exchange).AcquireAsync(
+            new AuthorizationCodeRequest { Scopes = ["a"], RedirectUri = uri, Code = "c" }, CancellationToken.None);
+
+        (await act.Should().ThrowAsync<AuthClientException>()).Which.Code.Should().Be(AuthErrorCodes.InvalidRequest);
+        _server.TokenRequests.Should().Be(0);
+    }
+
     [Test]
     public async Task Redeem_StateMismatch_IsRefusedBeforeAnyRequest()
     {
