@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using Auth.Common.Requests;
 using Auth.Server;
+using Samples.Web;
 
 namespace WebApiObo;
 
@@ -17,7 +18,7 @@ internal static class ApiEndpoints
     private static async Task<IResult> MeAsync(HttpContext context, ClaimsPrincipal user, ConfidentialClientApplication auth, IHttpClientFactory http)
     {
         var incoming = AuthenticationHeaderValue.Parse(context.Request.Headers.Authorization!).Parameter!;
-        var obo = await auth.AcquireTokenOnBehalfOfAsync(new OnBehalfOfRequest { Scopes = [ApiAuthority.DownstreamScope], OboAssertion = incoming });
+        var obo = await auth.AcquireTokenOnBehalfOfAsync(new OnBehalfOfRequest { Scopes = [WebSampleAuthority.DownstreamScope], OboAssertion = incoming });
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{context.Request.Scheme}://{context.Request.Host}/downstream/hello");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", obo.AccessToken);

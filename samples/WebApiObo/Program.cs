@@ -6,8 +6,9 @@
 using System.Security.Claims;
 using Auth.Server.DependencyInjection;
 using WebApiObo;
+using Samples.Web;
 
-using var authority = ApiAuthority.FromEnvironment();
+using var authority = WebSampleAuthority.FromEnvironment("sample-web-api", "sample-api-secret");
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddConfidentialClient(options =>
 {

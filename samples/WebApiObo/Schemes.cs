@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Samples.Web;
 
 namespace WebApiObo;
 
@@ -8,14 +9,14 @@ internal static class Schemes
     public const string Incoming = "Incoming";
     public const string Downstream = "Downstream";
 
-    public static void Add(WebApplicationBuilder builder, ApiAuthority authority)
+    public static void Add(WebApplicationBuilder builder, WebSampleAuthority authority)
     {
         builder.Services.AddAuthentication()
             .AddJwtBearer(Incoming, o => Configure(o, authority, audience: authority.ClientId))
-            .AddJwtBearer(Downstream, o => Configure(o, authority, audience: ApiAuthority.DownstreamAudience));
+            .AddJwtBearer(Downstream, o => Configure(o, authority, audience: WebSampleAuthority.DownstreamAudience));
     }
 
-    private static void Configure(JwtBearerOptions options, ApiAuthority authority, string audience)
+    private static void Configure(JwtBearerOptions options, WebSampleAuthority authority, string audience)
     {
         options.Authority = authority.MetadataAuthority;
         options.Audience = audience;

@@ -1,21 +1,22 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Samples.Web;
 
 namespace WebApp;
 
 /// <summary>
 /// The "downstream API" the web app calls, hosted in the same process for the sample: it accepts
-/// only bearer tokens issued by the authority for <see cref="SampleAuthority.DownstreamScope"/>.
+/// only bearer tokens issued by the authority for <see cref="WebSampleAuthority.DownstreamScope"/>.
 /// </summary>
 internal static class DownstreamApi
 {
     public const string Scheme = "Downstream";
 
-    public static void AddValidation(WebApplicationBuilder builder, SampleAuthority authority)
+    public static void AddValidation(WebApplicationBuilder builder, WebSampleAuthority authority)
     {
         builder.Services.AddAuthentication().AddJwtBearer(Scheme, options =>
         {
-            options.Authority = authority.Mode == Auth.Common.Authority.ProtocolMode.AzureAD ? authority.Authority + "/v2.0" : authority.Authority;
+            options.Authority = authority.MetadataAuthority;
             options.Audience = "api://sample-downstream";
             options.MapInboundClaims = false;
             if (authority.Fake is { } fake)

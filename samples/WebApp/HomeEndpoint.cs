@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Auth.Common.Errors;
 using Auth.Common.Requests;
 using Auth.Server;
+using Samples.Web;
 
 namespace WebApp;
 
@@ -40,7 +41,7 @@ internal static class HomeEndpoint
 
         try
         {
-            var token = await auth.AcquireTokenSilentAsync(new SilentFlowRequest { Scopes = [SampleAuthority.DownstreamScope], Account = account });
+            var token = await auth.AcquireTokenSilentAsync(new SilentFlowRequest { Scopes = [WebSampleAuthority.DownstreamScope], Account = account });
             using var request = new HttpRequestMessage(HttpMethod.Get, $"{context.Request.Scheme}://{context.Request.Host}/downstream/hello");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
             using var response = await http.CreateClient("downstream").SendAsync(request);

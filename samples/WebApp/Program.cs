@@ -3,9 +3,10 @@
 // No configuration: it starts the embedded FakeAuthority. Run with --urls http://127.0.0.1:5080.
 using Auth.Server.DependencyInjection;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Samples.Web;
 using WebApp;
 
-using var authority = SampleAuthority.FromEnvironment();
+using var authority = WebSampleAuthority.FromEnvironment("sample-web-app", "sample-web-secret");
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddConfidentialClient(options =>
 {

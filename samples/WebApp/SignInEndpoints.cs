@@ -4,6 +4,7 @@ using Auth.Server;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Samples.Web;
 
 namespace WebApp;
 
@@ -35,7 +36,7 @@ internal static class SignInEndpoints
             new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromMinutes(10), Secure = context.Request.IsHttps });
         var url = await auth.GetAuthCodeUrlAsync(new AuthorizationUrlRequest
         {
-            Scopes = [SampleAuthority.DownstreamScope],
+            Scopes = [WebSampleAuthority.DownstreamScope],
             RedirectUri = RedirectUri(context.Request),
             CodeChallenge = pkce.Challenge,
             State = state,
@@ -55,7 +56,7 @@ internal static class SignInEndpoints
         context.Response.Cookies.Delete(FlowCookie);
         var result = await auth.AcquireTokenByCodeAsync(new AuthorizationCodeRequest
         {
-            Scopes = [SampleAuthority.DownstreamScope],
+            Scopes = [WebSampleAuthority.DownstreamScope],
             RedirectUri = RedirectUri(context.Request),
             Code = code,
             CodeVerifier = flow[2],

@@ -28,8 +28,6 @@ internal sealed class CacheAccessor
 
     public string ClientId { get; }
 
-    public bool HasPlugin => _plugin is not null;
-
     /// <summary>Runs <paramref name="access"/> on <paramref name="partition"/>; it returns the result and whether it changed the cache.</summary>
     public async ValueTask<T> AccessAsync<T>(string partition, bool isApplicationCache, Func<TokenCacheStore, (T Result, bool Changed)> access, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ namespace Auth.Common.Logging;
 
 /// <summary>
 /// Every log message of Auth.Common, source-generated with fixed event ids. No message takes a
-/// token, secret, code, assertion or password; PII goes through <see cref="Pii"/>.
+/// token, secret, code, assertion or password, and none takes personal data.
 /// </summary>
 internal static partial class Log
 {

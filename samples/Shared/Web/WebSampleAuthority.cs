@@ -2,18 +2,19 @@ using Auth.Common.Authority;
 using Auth.Server.Network;
 using Auth.Testing;
 
-namespace WebApiObo;
+namespace Samples.Web;
 
 /// <summary>
-/// The authority of the web API: a real one from AUTH_AUTHORITY, AUTH_CLIENT_ID (the API's app id,
-/// also the audience of incoming tokens) and AUTH_CLIENT_SECRET, or the embedded FakeAuthority.
+/// The authority a web sample uses: a real one from AUTH_AUTHORITY, AUTH_CLIENT_ID and
+/// AUTH_CLIENT_SECRET (AUTH_PROTOCOL=oidc for a non-Microsoft provider), or the embedded
+/// FakeAuthority with the sample's confidential client registered.
 /// </summary>
-internal sealed class ApiAuthority : IDisposable
+internal sealed class WebSampleAuthority : IDisposable
 {
     public const string DownstreamAudience = "api://sample-downstream";
     public const string DownstreamScope = DownstreamAudience + "/read";
 
-    private ApiAuthority(FakeAuthority? fake, string authority, string clientId, string secret, ProtocolMode mode)
+    private WebSampleAuthority(FakeAuthority? fake, string authority, string clientId, string secret, ProtocolMode mode)
     {
         Fake = fake;
         Authority = authority;
@@ -35,19 +36,20 @@ internal sealed class ApiAuthority : IDisposable
     /// <summary>The issuer-style URL JwtBearer reads the OpenID configuration from.</summary>
     public string MetadataAuthority => Mode == ProtocolMode.AzureAD ? Authority + "/v2.0" : Authority;
 
-    public static ApiAuthority FromEnvironment()
+    public static WebSampleAuthority FromEnvironment(string fakeClientId, string fakeSecret)
     {
         if (Environment.GetEnvironmentVariable("AUTH_AUTHORITY") is { Length: > 0 } authority)
         {
             var mode = string.Equals(Environment.GetEnvironmentVariable("AUTH_PROTOCOL"), "oidc", StringComparison.OrdinalIgnoreCase) ? ProtocolMode.Oidc : ProtocolMode.AzureAD;
-            return new ApiAuthority(null, authority, Required("AUTH_CLIENT_ID"), Required("AUTH_CLIENT_SECRET"), mode);
+            return new WebSampleAuthority(null, authority, Required("AUTH_CLIENT_ID"), Required("AUTH_CLIENT_SECRET"), mode);
         }
 
         var fake = FakeAuthority.Start();
-        fake.RegisterClient("sample-web-api", "sample-api-secret");
-        return new ApiAuthority(fake, fake.Authority, "sample-web-api", "sample-api-secret", ProtocolMode.AzureAD);
+        fake.RegisterClient(fakeClientId, fakeSecret);
+        return new WebSampleAuthority(fake, fake.Authority, fakeClientId, fakeSecret, ProtocolMode.AzureAD);
     }
 
+    /// <summary>The HTTP client for the authority: the fake's pins its self-signed certificate.</summary>
     public HttpClientNetworkClient? NetworkClient() => Fake is null ? null : new HttpClientNetworkClient(Fake.CreateHttpClient());
 
     public void Dispose() => Fake?.Dispose();
