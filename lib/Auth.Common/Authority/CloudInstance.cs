@@ -9,5 +9,16 @@ internal sealed record CloudInstance(string PreferredNetwork, string PreferredCa
     /// <summary>A cloud of one host (no discovery, or a host discovery does not know).</summary>
     public static CloudInstance Single(string host) => new(host, host, [host]);
 
-    public bool Contains(string host) => Aliases.Contains(host, StringComparer.OrdinalIgnoreCase);
+    public bool Contains(string host)
+    {
+        for (var i = 0; i < Aliases.Count; i++)
+        {
+            if (string.Equals(Aliases[i], host, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

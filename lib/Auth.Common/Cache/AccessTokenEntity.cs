@@ -16,6 +16,7 @@ internal sealed class AccessTokenEntity : CredentialEntity
         {
             _target = value;
             _scopes = null;
+            _scopeList = null;
         }
     }
 
@@ -48,7 +49,12 @@ internal sealed class AccessTokenEntity : CredentialEntity
     [JsonIgnore]
     public ScopeSet Scopes => _scopes ??= ScopeSet.Parse(Target);
 
+    /// <summary>Gets the granted scopes as a read-only list, split once (shared by every result served from this entry).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> ScopeList => _scopeList ??= Array.AsReadOnly((Target ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
     private ScopeSet? _scopes;
+    private IReadOnlyList<string>? _scopeList;
     private string? _target;
 
     public override string Key() =>

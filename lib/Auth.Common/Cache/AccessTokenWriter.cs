@@ -6,7 +6,11 @@ namespace Auth.Common.Cache;
 /// </summary>
 internal static class AccessTokenWriter
 {
-    public static void Save(TokenCacheStore store, AccessTokenEntity token)
+    /// <summary>
+    /// Saves <paramref name="token"/>, replacing tokens it supersedes and evicting the partition's
+    /// expired ones (as of <paramref name="now"/>, Unix seconds); then holds the cache to its size bound.
+    /// </summary>
+    public static void Save(TokenCacheStore store, AccessTokenEntity token, long now)
     {
         var partition = store.GetOrCreate(token.Partition());
         var key = token.Key();
@@ -14,14 +18,16 @@ internal static class AccessTokenWriter
         {
             foreach (var (otherKey, other) in partition.AccessTokens)
             {
-                if (otherKey != key && Replaces(token, other))
+                if (otherKey != key && (other.ExpiresOn <= now || Replaces(token, other)))
                 {
-                    partition.AccessTokens.TryRemove(otherKey, out _);
+                    partition.RemoveAccessToken(otherKey);
                 }
             }
 
-            partition.AccessTokens[key] = token;
+            partition.SetAccessToken(key, token);
         }
+
+        store.EvictOverLimit();
     }
 
     private static bool Replaces(AccessTokenEntity token, AccessTokenEntity other) =>

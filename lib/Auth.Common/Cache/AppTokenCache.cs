@@ -5,28 +5,38 @@ namespace Auth.Common.Cache;
 /// <summary>Finds and saves app-only (client-credentials) access tokens in their partition.</summary>
 internal static class AppTokenCache
 {
-    /// <summary>Returns the cached token of <paramref name="clientId"/> in <paramref name="realm"/> covering <paramref name="scopes"/>, or null.</summary>
-    public static AccessTokenEntity? Find(TokenCacheStore store, string clientId, AuthorityInfo authority, string realm, ScopeSet scopes, string requestedTarget)
+    /// <summary>
+    /// Returns the cached token of <paramref name="clientId"/> in <paramref name="realm"/> covering
+    /// <paramref name="scopes"/> (validated, in request order), or null. The key the token would
+    /// have is tried first under each of the cloud's aliases, built on the stack; only then is the
+    /// partition scanned.
+    /// </summary>
+    public static AccessTokenEntity? Find(TokenCacheStore store, string clientId, AuthorityInfo authority, string realm, IReadOnlyList<string> scopes)
     {
-        if (store.Find(CacheKeys.AppPartition(clientId, realm)) is not { } partition)
+        var key = new CacheKeyBuilder(stackalloc char[CacheKeyBuilder.StackSize]);
+        CacheKeys.WriteAppPartition(ref key, clientId, realm);
+        var partition = key.Overflowed ? store.Find(CacheKeys.AppPartition(clientId, realm)) : store.Find(key.Key);
+        if (partition is null)
         {
             return null;
         }
 
-        // Entries may have been written under any of the cloud's aliases (by us, MSAL.NET or msal-node):
-        // try the exact key under each before scanning the partition.
-        foreach (var environment in authority.Cloud.Aliases)
+        // Entries may have been written under any of the cloud's aliases (by us, MSAL.NET or msal-node).
+        var aliases = authority.Cloud.Aliases;
+        for (var i = 0; i < aliases.Count; i++)
         {
-            var exactKey = CacheKeys.Credential(string.Empty, environment, CacheKeys.AccessTokenType, clientId, realm, requestedTarget);
-            if (partition.AccessTokens.TryGetValue(exactKey, out var exact) && IsMatch(exact, clientId, authority, realm, scopes))
+            key.Clear();
+            CacheKeys.WriteCredential(ref key, string.Empty, aliases[i], CacheKeys.AccessTokenType, clientId, realm, scopes);
+            if (!key.Overflowed && partition.TryGetAccessToken(key.Key, out var exact) && IsExactMatch(exact))
             {
                 return exact;
             }
         }
 
-        foreach (var candidate in partition.AccessTokens.Values)
+        var requested = ScopeSet.From(scopes);
+        foreach (var (_, candidate) in partition.AccessTokens)
         {
-            if (IsMatch(candidate, clientId, authority, realm, scopes))
+            if (IsMatch(candidate, clientId, authority, realm, requested))
             {
                 return candidate;
             }
@@ -35,12 +45,21 @@ internal static class AppTokenCache
         return null;
     }
 
+    /// <summary>The key already pins client, tenant, cloud and scopes; what it does not say is checked here.</summary>
+    private static bool IsExactMatch(AccessTokenEntity token) =>
+        string.IsNullOrEmpty(token.HomeAccountId)
+        && string.IsNullOrEmpty(token.UserAssertionHash)
+        && IsBearer(token);
+
     private static bool IsMatch(AccessTokenEntity token, string clientId, AuthorityInfo authority, string realm, ScopeSet scopes) =>
         string.IsNullOrEmpty(token.HomeAccountId)
         && string.IsNullOrEmpty(token.UserAssertionHash)
         && string.Equals(token.ClientId, clientId, StringComparison.OrdinalIgnoreCase)
         && string.Equals(token.Realm ?? string.Empty, realm, StringComparison.OrdinalIgnoreCase)
         && authority.MatchesEnvironment(token.Environment)
-        && (token.TokenType is null || token.TokenType.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+        && IsBearer(token)
         && token.Scopes.Covers(scopes);
+
+    private static bool IsBearer(AccessTokenEntity token) =>
+        token.TokenType is null || token.TokenType.Equals("Bearer", StringComparison.OrdinalIgnoreCase);
 }

@@ -28,23 +28,35 @@ internal sealed class CacheAccessor
 
     public string ClientId { get; }
 
-    /// <summary>Runs <paramref name="access"/> on <paramref name="partition"/>; it returns the result and whether it changed the cache.</summary>
-    public async ValueTask<T> AccessAsync<T>(string partition, bool isApplicationCache, Func<TokenCacheStore, (T Result, bool Changed)> access, CancellationToken cancellationToken)
-    {
-        if (_plugin is null)
-        {
-            return access(Store).Result;
-        }
+    /// <summary>Gets whether a plugin wraps every access.</summary>
+    public bool HasPlugin => _plugin is not null;
 
+    /// <summary>Runs <paramref name="access"/> on <paramref name="partition"/>; it returns the result and whether it changed the cache.</summary>
+    public ValueTask<T> AccessAsync<T>(PartitionName partition, bool isApplicationCache, Func<TokenCacheStore, (T Result, bool Changed)> access, CancellationToken cancellationToken) =>
+        AccessAsync(partition, isApplicationCache, access, static (store, run) => run(store), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="access"/> with <paramref name="state"/> on <paramref name="partition"/>; it returns the
+    /// result and whether it changed the cache. With a static lambda and no plugin this allocates nothing.
+    /// </summary>
+    public ValueTask<T> AccessAsync<TState, T>(PartitionName partition, bool isApplicationCache, TState state, Func<TokenCacheStore, TState, (T Result, bool Changed)> access, CancellationToken cancellationToken)
+    {
+        return _plugin is null
+            ? new ValueTask<T>(access(Store, state).Result)
+            : AccessWithPluginAsync(_plugin, partition.ToString(), isApplicationCache, state, access, cancellationToken);
+    }
+
+    private async ValueTask<T> AccessWithPluginAsync<TState, T>(ITokenCachePlugin plugin, string partition, bool isApplicationCache, TState state, Func<TokenCacheStore, TState, (T Result, bool Changed)> access, CancellationToken cancellationToken)
+    {
         var gate = _gates.GetOrAdd(partition, static _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var context = new TokenCacheContext(new PartitionSerializer(Store, partition), partition, ClientId, isApplicationCache);
-            await InvokeAsync(() => _plugin.BeforeCacheAccessAsync(context, cancellationToken), "BeforeCacheAccess", partition).ConfigureAwait(false);
-            var (result, changed) = access(Store);
+            await InvokeAsync(plugin, context, before: true, cancellationToken).ConfigureAwait(false);
+            var (result, changed) = access(Store, state);
             context.CacheHasChanged = changed;
-            await InvokeAsync(() => _plugin.AfterCacheAccessAsync(context, cancellationToken), "AfterCacheAccess", partition).ConfigureAwait(false);
+            await InvokeAsync(plugin, context, before: false, cancellationToken).ConfigureAwait(false);
             return result;
         }
         finally
@@ -53,15 +65,16 @@ internal sealed class CacheAccessor
         }
     }
 
-    private async Task InvokeAsync(Func<Task> callback, string stage, string partition)
+    private async ValueTask InvokeAsync(ITokenCachePlugin plugin, TokenCacheContext context, bool before, CancellationToken cancellationToken)
     {
+        var stage = before ? "BeforeCacheAccess" : "AfterCacheAccess";
         try
         {
-            await callback().ConfigureAwait(false);
+            await (before ? plugin.BeforeCacheAccessAsync(context, cancellationToken) : plugin.AfterCacheAccessAsync(context, cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not AuthException)
         {
-            Log.CachePluginFailed(_logger, ex, stage, partition);
+            Log.CachePluginFailed(_logger, ex, stage, context.PartitionKey);
             throw new AuthClientException(
                 AuthErrorCodes.CachePluginFailed,
                 $"The token cache plugin failed in {stage}. The token operation did not complete; see the inner exception.",

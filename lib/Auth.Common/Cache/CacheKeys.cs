@@ -6,10 +6,35 @@ internal static class CacheKeys
     public const string AccessTokenType = "AccessToken";
     public const string RefreshTokenType = "RefreshToken";
     public const string IdTokenType = "IdToken";
+    private const string AppPartitionSuffix = "_AppTokenCache";
 
     public static string Credential(string? homeAccountId, string? environment, string credentialType, string? clientId, string? realm, string? target) =>
         string.Join('-', homeAccountId ?? string.Empty, environment ?? string.Empty, credentialType, clientId ?? string.Empty, realm ?? string.Empty, target ?? string.Empty)
             .ToLowerInvariant();
+
+    /// <summary>Writes the key <see cref="Credential"/> returns, with the target given as its scopes, into <paramref name="key"/>.</summary>
+    public static void WriteCredential(ref CacheKeyBuilder key, string? homeAccountId, string environment, string credentialType, string clientId, string realm, IReadOnlyList<string> scopes)
+    {
+        key.AppendLower(homeAccountId);
+        key.Append('-');
+        key.AppendLower(environment);
+        key.Append('-');
+        key.AppendLower(credentialType);
+        key.Append('-');
+        key.AppendLower(clientId);
+        key.Append('-');
+        key.AppendLower(realm);
+        key.Append('-');
+        for (var i = 0; i < scopes.Count; i++)
+        {
+            if (i > 0)
+            {
+                key.Append(' ');
+            }
+
+            key.AppendLower(scopes[i]);
+        }
+    }
 
     public static string Account(string? homeAccountId, string? environment, string? realm) =>
         string.Join('-', homeAccountId ?? string.Empty, environment ?? string.Empty, realm ?? string.Empty).ToLowerInvariant();
@@ -19,5 +44,14 @@ internal static class CacheKeys
 
     /// <summary>The partition of an app's tokens for one tenant (what MSAL calls the suggested cache key).</summary>
     public static string AppPartition(string? clientId, string? realm) =>
-        $"{clientId}_{realm}_AppTokenCache";
+        $"{clientId}_{realm}{AppPartitionSuffix}";
+
+    /// <summary>Writes the key <see cref="AppPartition"/> returns into <paramref name="key"/>.</summary>
+    public static void WriteAppPartition(ref CacheKeyBuilder key, string clientId, string realm)
+    {
+        key.Append(clientId);
+        key.Append('_');
+        key.Append(realm);
+        key.Append(AppPartitionSuffix);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Auth.Common.Protocol;
 
 namespace Auth.Common.Cache;
 
@@ -8,8 +9,33 @@ internal sealed class IdTokenEntity : CredentialEntity
     [JsonPropertyName("realm")]
     public string? Realm { get; set; }
 
+    /// <summary>
+    /// Gets the ID token's claims (null when it is not a readable JWT), decoded once per token and
+    /// shared read-only by every result served from this entry.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, string>? Claims
+    {
+        get
+        {
+            var secret = Secret;
+            if (Volatile.Read(ref _claims) is { } memo && ReferenceEquals(memo.Secret, secret))
+            {
+                return memo.Claims;
+            }
+
+            var claims = JwtPayload.TryRead(secret)?.AsReadOnly();
+            Volatile.Write(ref _claims, new ClaimsMemo(secret, claims));
+            return claims;
+        }
+    }
+
+    private ClaimsMemo? _claims;
+
     public override string Key() =>
         CacheKeys.Credential(HomeAccountId, Environment, CredentialType ?? CacheKeys.IdTokenType, ClientId, Realm, target: null);
 
     public override string Partition() => HomeAccountId ?? string.Empty;
+
+    private sealed record ClaimsMemo(string? Secret, IReadOnlyDictionary<string, string>? Claims);
 }

@@ -44,6 +44,26 @@ internal sealed class ScopeSet
         return true;
     }
 
+    /// <summary>Returns whether this (cached) set grants every scope in <paramref name="requested"/> (distinct, as validated).</summary>
+    public bool Covers(IReadOnlyList<string> requested)
+    {
+        var onlyOidc = true;
+        for (var i = 0; i < requested.Count && onlyOidc; i++)
+        {
+            onlyOidc = OidcScopes.Contains(requested[i]);
+        }
+
+        for (var i = 0; i < requested.Count; i++)
+        {
+            if ((onlyOidc || !OidcScopes.Contains(requested[i])) && !_scopes.Contains(requested[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Returns whether the two sets share a scope other than the OIDC ones.</summary>
     public bool Intersects(ScopeSet other) =>
         _scopes.Any(s => !OidcScopes.Contains(s) && other._scopes.Contains(s));

@@ -76,7 +76,7 @@ public sealed class TokenCache
 
     private AccountInfo ToAccountInfo(TokenCacheStore store, AccountEntity account)
     {
-        var idToken = UserTokenCache.FindIdToken(store, _cache.ClientId, account.HomeAccountId!, account.Realm ?? string.Empty);
-        return ResultFactory.ToAccountInfo(account, JwtPayload.TryRead(idToken?.Secret));
+        var idToken = UserTokenCache.FindIdToken(store, _cache.ClientId, account.HomeAccountId!, authority: null, account.Realm ?? string.Empty);
+        return ResultFactory.ToAccountInfo(account, idToken?.Claims);
     }
 }

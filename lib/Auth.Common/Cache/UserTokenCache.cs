@@ -5,21 +5,44 @@ namespace Auth.Common.Cache;
 /// <summary>Finds, saves and removes a user's tokens in the partition of their home account id.</summary>
 internal static class UserTokenCache
 {
-    public static AccessTokenEntity? FindAccessToken(TokenCacheStore store, string clientId, string homeAccountId, AuthorityInfo authority, string realm, ScopeSet scopes)
+    /// <summary>
+    /// Returns the account's access token for the client, tenant and scopes (validated, in request
+    /// order): the exact key under each cloud alias first (built on the stack), then a scan.
+    /// </summary>
+    public static AccessTokenEntity? FindAccessToken(TokenCacheStore store, string clientId, string homeAccountId, AuthorityInfo authority, string realm, IReadOnlyList<string> scopes)
     {
         if (store.Find(homeAccountId) is not { } partition)
         {
             return null;
         }
 
-        return partition.AccessTokens.Values.FirstOrDefault(t =>
-            string.Equals(t.HomeAccountId, homeAccountId, StringComparison.OrdinalIgnoreCase)
-            && string.IsNullOrEmpty(t.UserAssertionHash)
-            && string.Equals(t.ClientId, clientId, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(t.Realm ?? string.Empty, realm, StringComparison.OrdinalIgnoreCase)
-            && authority.MatchesEnvironment(t.Environment)
-            && (t.TokenType is null || t.TokenType.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
-            && t.Scopes.Covers(scopes));
+        var key = new CacheKeyBuilder(stackalloc char[CacheKeyBuilder.StackSize]);
+        var aliases = authority.Cloud.Aliases;
+        for (var i = 0; i < aliases.Count; i++)
+        {
+            key.Clear();
+            CacheKeys.WriteCredential(ref key, homeAccountId, aliases[i], CacheKeys.AccessTokenType, clientId, realm, scopes);
+            if (!key.Overflowed && partition.TryGetAccessToken(key.Key, out var exact) && string.IsNullOrEmpty(exact.UserAssertionHash) && IsBearer(exact))
+            {
+                return exact;
+            }
+        }
+
+        foreach (var (_, t) in partition.AccessTokens)
+        {
+            if (string.Equals(t.HomeAccountId, homeAccountId, StringComparison.OrdinalIgnoreCase)
+                && string.IsNullOrEmpty(t.UserAssertionHash)
+                && string.Equals(t.ClientId, clientId, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(t.Realm ?? string.Empty, realm, StringComparison.OrdinalIgnoreCase)
+                && authority.MatchesEnvironment(t.Environment)
+                && IsBearer(t)
+                && t.Scopes.Covers(scopes))
+            {
+                return t;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Returns the app's refresh token for the account, or a family refresh token the app may use.</summary>
@@ -38,18 +61,62 @@ internal static class UserTokenCache
             ?? candidates.FirstOrDefault(t => !string.IsNullOrEmpty(t.FamilyId) && IsFamilyMember(store, clientId, t));
     }
 
-    public static IdTokenEntity? FindIdToken(TokenCacheStore store, string clientId, string homeAccountId, string realm) =>
-        store.Find(homeAccountId)?.IdTokens.Values.FirstOrDefault(t =>
-            string.Equals(t.ClientId, clientId, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(t.Realm ?? string.Empty, realm, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Returns the account's ID token for the client and tenant: the exact key under each cloud alias first, then a scan.</summary>
+    public static IdTokenEntity? FindIdToken(TokenCacheStore store, string clientId, string homeAccountId, AuthorityInfo? authority, string realm)
+    {
+        if (store.Find(homeAccountId) is not { } partition)
+        {
+            return null;
+        }
 
-    public static AccountEntity? FindAccount(TokenCacheStore store, string homeAccountId, string? realm) =>
-        store.Find(homeAccountId)?.Accounts.Values
-            .OrderByDescending(a => string.Equals(a.Realm, realm, StringComparison.OrdinalIgnoreCase))
-            .FirstOrDefault();
+        var key = new CacheKeyBuilder(stackalloc char[CacheKeyBuilder.StackSize]);
+        var aliases = authority?.Cloud.Aliases ?? [];
+        for (var i = 0; i < aliases.Count; i++)
+        {
+            key.Clear();
+            CacheKeys.WriteCredential(ref key, homeAccountId, aliases[i], CacheKeys.IdTokenType, clientId, realm, []);
+            if (!key.Overflowed && partition.TryGetIdToken(key.Key, out var exact))
+            {
+                return exact;
+            }
+        }
+
+        foreach (var (_, t) in partition.IdTokens)
+        {
+            if (string.Equals(t.ClientId, clientId, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(t.Realm ?? string.Empty, realm, StringComparison.OrdinalIgnoreCase))
+            {
+                return t;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Returns the account entry for <paramref name="realm"/>, else any entry of the account.</summary>
+    public static AccountEntity? FindAccount(TokenCacheStore store, string homeAccountId, string? realm)
+    {
+        if (store.Find(homeAccountId) is not { } partition)
+        {
+            return null;
+        }
+
+        AccountEntity? any = null;
+        foreach (var (_, account) in partition.Accounts)
+        {
+            if (string.Equals(account.Realm, realm, StringComparison.OrdinalIgnoreCase))
+            {
+                return account;
+            }
+
+            any ??= account;
+        }
+
+        return any;
+    }
 
     /// <summary>Saves a user's tokens: the access token replaces overlapping ones; the others replace by key.</summary>
-    public static void Save(TokenCacheStore store, UserTokenRecord record)
+    public static void Save(TokenCacheStore store, UserTokenRecord record, long now)
     {
         var partition = store.GetOrCreate(record.AccessToken.Partition());
         lock (partition.WriteLock)
@@ -69,9 +136,11 @@ internal static class UserTokenCache
             {
                 partition.RefreshTokens[refreshToken.Key()] = refreshToken;
             }
+
+            partition.MarkChanged();
         }
 
-        AccessTokenWriter.Save(store, record.AccessToken);
+        AccessTokenWriter.Save(store, record.AccessToken, now);
         store.SetAppMetadata(record.AppMetadata);
     }
 
@@ -85,10 +154,15 @@ internal static class UserTokenCache
 
         lock (partition.WriteLock)
         {
-            var removed = RemoveWhere(partition.AccessTokens, t => Same(t.ClientId, clientId))
+            var removed = RemoveAccessTokens(partition, clientId)
                 | RemoveWhere(partition.IdTokens, t => Same(t.ClientId, clientId))
                 | RemoveWhere(partition.RefreshTokens, t => Same(t.ClientId, clientId) || !string.IsNullOrEmpty(t.FamilyId))
                 | RemoveWhere(partition.Accounts, _ => true);
+            if (removed)
+            {
+                partition.MarkChanged();
+            }
+
             return removed;
         }
     }
@@ -96,6 +170,23 @@ internal static class UserTokenCache
     private static bool IsFamilyMember(TokenCacheStore store, string clientId, RefreshTokenEntity token) =>
         store.AppMetadata.Any(m => string.Equals(m.ClientId, clientId, StringComparison.OrdinalIgnoreCase)
             && string.Equals(m.FamilyId, token.FamilyId, StringComparison.Ordinal));
+
+    private static bool IsBearer(AccessTokenEntity token) =>
+        token.TokenType is null || token.TokenType.Equals("Bearer", StringComparison.OrdinalIgnoreCase);
+
+    private static bool RemoveAccessTokens(CachePartition partition, string clientId)
+    {
+        var removed = false;
+        foreach (var (key, token) in partition.AccessTokens)
+        {
+            if (Same(token.ClientId, clientId))
+            {
+                removed |= partition.RemoveAccessToken(key);
+            }
+        }
+
+        return removed;
+    }
 
     private static bool Same(string? a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 

@@ -30,27 +30,31 @@ internal sealed class ClientCredentialFlow
     public async Task<AuthenticationResult> AcquireAsync(ClientCredentialRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var scopes = RequestValidation.Scopes(request.Scopes);
+
+        // The hit path uses the caller's scope list as it is when it needs no cleaning, and builds
+        // nothing but the result; the miss path works on its own validated copy.
+        var scopes = RequestValidation.IsClean(request.Scopes) ? request.Scopes : RequestValidation.Scopes(request.Scopes);
         var correlationId = request.CorrelationId ?? Guid.NewGuid();
         var authority = await _runtime.ResolveAuthorityAsync(request.Authority, correlationId, cancellationToken).ConfigureAwait(false);
-        var call = new Call(request, authority, scopes, correlationId);
 
         AccessTokenEntity? fallback = null;
+        var cacheInfo = Protocol.CacheInfo.ForceRefreshOrClaims;
         if (!request.SkipCache && request.Claims is null)
         {
-            var cached = await FindAsync(call, cancellationToken).ConfigureAwait(false);
+            var cached = await FindAsync(authority, scopes, cancellationToken).ConfigureAwait(false);
             if (cached.Token is { } token && !cached.RefreshDue)
             {
-                Log.CacheHit(_runtime.Logger, call.Target, correlationId);
+                Log.CacheHit(_runtime.Logger, scopes, correlationId);
                 _runtime.Headers.Telemetry.CacheHit();
-                return FromCache(token, call);
+                return ResultFactory.FromEntity(token, authority, correlationId, TokenSource.Cache);
             }
 
             fallback = cached.Token;
-            call.CacheInfo = cached.Info;
-            Log.CacheMiss(_runtime.Logger, call.Target, cached.Reason, correlationId);
+            cacheInfo = cached.Info;
+            Log.CacheMiss(_runtime.Logger, string.Join(' ', scopes), cached.Reason, correlationId);
         }
 
+        var call = new Call(request, authority, [.. scopes], correlationId) { CacheInfo = cacheInfo };
         var flightKey = string.Join('\n', call.Authority.CanonicalAuthority, call.Scopes.ToKey(), request.Claims, request.SkipCache);
         try
         {
@@ -66,7 +70,7 @@ internal sealed class ClientCredentialFlow
     private async Task<AuthenticationResult> FetchAsync(Call call)
     {
         if (!call.Request.SkipCache && call.Request.Claims is null
-            && await FindAsync(call, CancellationToken.None).ConfigureAwait(false) is { Token: { } fresh, RefreshDue: false })
+            && await FindAsync(call.Authority, call.ScopeList, CancellationToken.None).ConfigureAwait(false) is { Token: { } fresh, RefreshDue: false })
         {
             return FromCache(fresh, call);
         }
@@ -97,7 +101,7 @@ internal sealed class ClientCredentialFlow
             isApplicationCache: true,
             store =>
             {
-                AccessTokenWriter.Save(store, entity);
+                AccessTokenWriter.Save(store, entity, requestedAt.ToUnixTimeSeconds());
                 store.SetAppMetadata(new AppMetadataEntity { ClientId = _runtime.ClientId, Environment = call.Authority.Environment });
                 return (true, true);
             },
@@ -133,12 +137,13 @@ internal sealed class ClientCredentialFlow
         return await _runtime.TokenEndpoint.PostAsync(endpoint, content, call.CorrelationId, CancellationToken.None).ConfigureAwait(false);
     }
 
-    private async ValueTask<CacheLookup> FindAsync(Call call, CancellationToken cancellationToken)
+    private async ValueTask<CacheLookup> FindAsync(AuthorityInfo authority, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
     {
         var token = await _runtime.Cache.AccessAsync(
-            CacheKeys.AppPartition(_runtime.ClientId, call.Realm),
+            PartitionName.App(_runtime.ClientId, authority.Tenant),
             isApplicationCache: true,
-            store => (AppTokenCache.Find(store, _runtime.ClientId, call.Authority, call.Realm, call.Scopes, call.Target), false),
+            (ClientId: _runtime.ClientId, Authority: authority, Scopes: scopes),
+            static (store, find) => (AppTokenCache.Find(store, find.ClientId, find.Authority, find.Authority.Tenant, find.Scopes), false),
             cancellationToken).ConfigureAwait(false);
         if (token is null)
         {
@@ -158,7 +163,7 @@ internal sealed class ClientCredentialFlow
     private static AuthenticationResult FromCache(AccessTokenEntity token, Call call) =>
         ResultFactory.FromEntity(token, call.Authority, call.CorrelationId, TokenSource.Cache);
 
-    private sealed record CacheLookup(AccessTokenEntity? Token, bool RefreshDue, string Reason, int Info);
+    private readonly record struct CacheLookup(AccessTokenEntity? Token, bool RefreshDue, string Reason, int Info);
 
     private sealed record Call(ClientCredentialRequest Request, AuthorityInfo Authority, IReadOnlyList<string> ScopeList, Guid CorrelationId)
     {

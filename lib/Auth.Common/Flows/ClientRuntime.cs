@@ -2,6 +2,7 @@ using Auth.Common.Authority;
 using Auth.Common.Cache;
 using Auth.Common.Platform;
 using Auth.Common.Protocol;
+using Auth.Common.Threading;
 using Microsoft.Extensions.Logging;
 
 namespace Auth.Common.Flows;
@@ -9,6 +10,11 @@ namespace Auth.Common.Flows;
 /// <summary>What every flow of one application shares: its identity, authority, adapters and cache.</summary>
 internal sealed class ClientRuntime
 {
+    private const int ResolvedAuthorityCapacity = 4096;
+
+    private readonly BoundedMemo<string, AuthorityInfo> _resolved = new(ResolvedAuthorityCapacity, StringComparer.Ordinal);
+    private AuthorityInfo? _resolvedDefault;
+
     public required string ClientId { get; init; }
 
     public required AuthorityInfo Authority { get; init; }
@@ -48,12 +54,28 @@ internal sealed class ClientRuntime
     /// <summary>Gets the instance discovery that places Entra ID authorities in their cloud.</summary>
     public required InstanceDiscovery Instances { get; init; }
 
-    /// <summary>Returns the request's authority override (or the application's), parsed and placed in its cloud.</summary>
+    /// <summary>
+    /// Returns the request's authority override (or the application's), parsed and placed in its
+    /// cloud. Resolved authorities are remembered, so a cache hit neither parses a URL nor allocates.
+    /// </summary>
     public ValueTask<AuthorityInfo> ResolveAuthorityAsync(string? requestAuthority, Guid correlationId, CancellationToken cancellationToken)
+    {
+        var known = requestAuthority is null ? Volatile.Read(ref _resolvedDefault) : _resolved.TryGet(requestAuthority, out var memo) ? memo : null;
+        return known is not null ? new ValueTask<AuthorityInfo>(known) : ResolveAndRememberAsync(requestAuthority, correlationId, cancellationToken);
+    }
+
+    private async ValueTask<AuthorityInfo> ResolveAndRememberAsync(string? requestAuthority, Guid correlationId, CancellationToken cancellationToken)
     {
         var authority = requestAuthority is null
             ? Authority
             : AuthorityInfo.Parse(requestAuthority, Authority.Mode, AllowInsecureLoopbackAuthority);
-        return Instances.ResolveAsync(authority, correlationId, cancellationToken);
+        var resolved = await Instances.ResolveAsync(authority, correlationId, cancellationToken).ConfigureAwait(false);
+        if (requestAuthority is null)
+        {
+            Volatile.Write(ref _resolvedDefault, resolved);
+            return resolved;
+        }
+
+        return _resolved.Add(requestAuthority, resolved);
     }
 }

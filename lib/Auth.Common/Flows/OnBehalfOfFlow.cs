@@ -34,9 +34,9 @@ internal sealed class OnBehalfOfFlow
         }
 
         var call = new OboCall(request, context, Runtime.Crypto.Sha256Base64Url(request.OboAssertion));
-        if (!request.SkipCache && (await FindAsync(call, cancellationToken).ConfigureAwait(false)).Token is { } cached)
+        if (!request.SkipCache && (await FindAsync(call, withRefreshToken: false, cancellationToken).ConfigureAwait(false)).Token is { } cached)
         {
-            Log.CacheHit(Runtime.Logger, string.Join(' ', context.Scopes), context.CorrelationId);
+            Log.CacheHit(Runtime.Logger, context.Scopes, context.CorrelationId);
             return ResultFactory.ForOnBehalfOf(cached, context.Authority, context.CorrelationId);
         }
 
@@ -46,7 +46,7 @@ internal sealed class OnBehalfOfFlow
 
     private async Task<AuthenticationResult> FetchAsync(OboCall call)
     {
-        var found = await FindAsync(call, CancellationToken.None).ConfigureAwait(false);
+        var found = await FindAsync(call, withRefreshToken: true, CancellationToken.None).ConfigureAwait(false);
         if (!call.Request.SkipCache && found.Token is { } cached)
         {
             return ResultFactory.ForOnBehalfOf(cached, call.Context.Authority, call.Context.CorrelationId);
@@ -74,14 +74,16 @@ internal sealed class OnBehalfOfFlow
         }
     }
 
-    private ValueTask<(AccessTokenEntity? Token, RefreshTokenEntity? RefreshToken)> FindAsync(OboCall call, CancellationToken cancellationToken) =>
+    private ValueTask<(AccessTokenEntity? Token, RefreshTokenEntity? RefreshToken)> FindAsync(OboCall call, bool withRefreshToken, CancellationToken cancellationToken) =>
         Runtime.Cache.AccessAsync(
             call.AssertionHash,
             isApplicationCache: false,
-            store => (Find(store, call), false),
+            (Flow: this, Call: call, WithRefreshToken: withRefreshToken),
+            static (store, find) => (find.Flow.Find(store, find.Call, find.WithRefreshToken), false),
             cancellationToken);
 
-    private (AccessTokenEntity? Token, RefreshTokenEntity? RefreshToken) Find(TokenCacheStore store, OboCall call)
+    /// <summary>Finds the assertion's usable access token, and its refresh token when a refresh is about to use it.</summary>
+    private (AccessTokenEntity? Token, RefreshTokenEntity? RefreshToken) Find(TokenCacheStore store, OboCall call, bool withRefreshToken)
     {
         if (store.Find(call.AssertionHash) is not { } partition)
         {
@@ -89,22 +91,42 @@ internal sealed class OnBehalfOfFlow
         }
 
         var now = Runtime.Time.GetUtcNow().ToUnixTimeSeconds();
-        var scopes = ScopeSet.From(call.Context.Scopes);
-        var tenant = call.Context.Authority.Mode == ProtocolMode.AzureAD && Guid.TryParse(call.Context.Authority.Tenant, out _) ? call.Context.Authority.Tenant : null;
-        var token = partition.AccessTokens.Values.FirstOrDefault(t =>
-            t.UserAssertionHash == call.AssertionHash
-            && string.Equals(t.ClientId, Runtime.ClientId, StringComparison.OrdinalIgnoreCase)
-            && call.Context.Authority.MatchesEnvironment(t.Environment)
-            && (tenant is null || string.Equals(t.Realm, tenant, StringComparison.OrdinalIgnoreCase))
-            && TokenFreshness.IsUsable(t, now, Runtime.ClockSkew)
-            && !(t.RefreshOn <= now)
-            && t.Scopes.Covers(scopes));
-        var refresh = partition.RefreshTokens.Values.FirstOrDefault(t =>
-            t.UserAssertionHash == call.AssertionHash
-            && string.Equals(t.ClientId, Runtime.ClientId, StringComparison.OrdinalIgnoreCase)
-            && call.Context.Authority.MatchesEnvironment(t.Environment));
-        return (token, refresh);
+        var authority = call.Context.Authority;
+        var tenant = authority.Mode == ProtocolMode.AzureAD && Guid.TryParse(authority.Tenant, out _) ? authority.Tenant : null;
+        AccessTokenEntity? token = null;
+        foreach (var (_, t) in partition.AccessTokens)
+        {
+            if (t.Scopes.Covers(call.Context.Scopes)
+                && IsOwn(t.UserAssertionHash, t.ClientId, t.Environment, call)
+                && (tenant is null || string.Equals(t.Realm, tenant, StringComparison.OrdinalIgnoreCase))
+                && TokenFreshness.IsUsable(t, now, Runtime.ClockSkew)
+                && !(t.RefreshOn <= now))
+            {
+                token = t;
+                break;
+            }
+        }
+
+        return (token, withRefreshToken ? FindRefreshToken(partition, call) : null);
     }
+
+    private RefreshTokenEntity? FindRefreshToken(CachePartition partition, OboCall call)
+    {
+        foreach (var (_, t) in partition.RefreshTokens)
+        {
+            if (IsOwn(t.UserAssertionHash, t.ClientId, t.Environment, call))
+            {
+                return t;
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsOwn(string? assertionHash, string? clientId, string? environment, OboCall call) =>
+        assertionHash == call.AssertionHash
+        && string.Equals(clientId, Runtime.ClientId, StringComparison.OrdinalIgnoreCase)
+        && call.Context.Authority.MatchesEnvironment(environment);
 
     private sealed record OboCall(OnBehalfOfRequest Request, RequestContext Context, string AssertionHash);
 }

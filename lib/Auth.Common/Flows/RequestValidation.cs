@@ -5,6 +5,37 @@ namespace Auth.Common.Flows;
 /// <summary>Checks the parts of a request every flow shares.</summary>
 internal static class RequestValidation
 {
+    /// <summary>
+    /// Returns whether <paramref name="scopes"/> already is what <see cref="Scopes"/> would return
+    /// (non-empty, no blanks or spaces, no duplicates), so a cache lookup can use it as it is.
+    /// </summary>
+    public static bool IsClean([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] IReadOnlyList<string>? scopes)
+    {
+        if (scopes is null || scopes.Count == 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < scopes.Count; i++)
+        {
+            var scope = scopes[i];
+            if (string.IsNullOrEmpty(scope) || char.IsWhiteSpace(scope[0]) || char.IsWhiteSpace(scope[^1]) || scope.Contains(' ', StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(scopes[j], scope, StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Returns the scopes, trimmed and de-duplicated, or throws if there are none or one is malformed.</summary>
     public static IReadOnlyList<string> Scopes(IReadOnlyList<string>? scopes)
     {

@@ -8,10 +8,37 @@ namespace Auth.Common.Flows;
 /// <summary>Builds the <see cref="AuthenticationResult"/> the app sees from a cached or new token.</summary>
 internal static class ResultFactory
 {
-    public static AuthenticationResult FromEntity(AccessTokenEntity token, AuthorityInfo authority, Guid correlationId, TokenSource source) => new()
+    public static AuthenticationResult FromEntity(AccessTokenEntity token, AuthorityInfo authority, Guid correlationId, TokenSource source) =>
+        Build(token, authority, correlationId, source, account: null, idToken: null, claims: null);
+
+    /// <summary>A user token result; the ID token's claims come decoded once per cached ID token.</summary>
+    public static AuthenticationResult ForUser(
+        AccessTokenEntity token,
+        AccountEntity account,
+        IdTokenEntity? idToken,
+        AuthorityInfo authority,
+        Guid correlationId,
+        TokenSource source,
+        string? state = null,
+        string? refreshToken = null)
+    {
+        var claims = idToken?.Claims;
+        return Build(token, authority, correlationId, source, ToAccountInfo(account, claims), idToken?.Secret, claims, state, refreshToken);
+    }
+
+    private static AuthenticationResult Build(
+        AccessTokenEntity token,
+        AuthorityInfo authority,
+        Guid correlationId,
+        TokenSource source,
+        AccountInfo? account,
+        string? idToken,
+        IReadOnlyDictionary<string, string>? claims,
+        string? state = null,
+        string? refreshToken = null) => new()
     {
         AccessToken = token.Secret!,
-        Scopes = token.Target!.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        Scopes = token.ScopeList,
         ExpiresOn = DateTimeOffset.FromUnixTimeSeconds(token.ExpiresOn!.Value),
         ExtendedExpiresOn = DateTimeOffset.FromUnixTimeSeconds(token.ExtendedExpiresOn ?? token.ExpiresOn.Value),
         RefreshOn = token.RefreshOn is { } refreshOn ? DateTimeOffset.FromUnixTimeSeconds(refreshOn) : null,
@@ -20,20 +47,13 @@ internal static class ResultFactory
         CorrelationId = correlationId,
         Authority = authority.CanonicalAuthority,
         Source = source,
+        Account = account,
+        IdToken = idToken,
+        UniqueId = account?.LocalAccountId,
+        IdTokenClaims = claims,
+        State = state,
+        RefreshToken = refreshToken,
     };
-
-    public static AuthenticationResult ForUser(AccessTokenEntity token, AccountEntity account, IdTokenEntity? idToken, AuthorityInfo authority, Guid correlationId, TokenSource source)
-    {
-        var claims = JwtPayload.TryRead(idToken?.Secret);
-        var info = ToAccountInfo(account, claims);
-        return FromEntity(token, authority, correlationId, source) with
-        {
-            IdToken = idToken?.Secret,
-            Account = info,
-            UniqueId = info.LocalAccountId,
-            IdTokenClaims = claims,
-        };
-    }
 
     /// <summary>
     /// The tenant the token was issued in: the cached realm when it is a tenant id, else the token's
@@ -52,10 +72,14 @@ internal static class ResultFactory
 
     /// <summary>A cached on-behalf-of token: the account is known only by the ids the token entry carries.</summary>
     public static AuthenticationResult ForOnBehalfOf(AccessTokenEntity token, AuthorityInfo authority, Guid correlationId) =>
-        FromEntity(token, authority, correlationId, TokenSource.Cache) with
-        {
-            Account = new AccountInfo { HomeAccountId = token.HomeAccountId!, Environment = token.Environment!, TenantId = token.Realm },
-        };
+        Build(
+            token,
+            authority,
+            correlationId,
+            TokenSource.Cache,
+            new AccountInfo { HomeAccountId = token.HomeAccountId!, Environment = token.Environment!, TenantId = token.Realm },
+            idToken: null,
+            claims: null);
 
     public static AccountInfo ToAccountInfo(AccountEntity entity, IReadOnlyDictionary<string, string>? idTokenClaims) => new()
     {

@@ -29,10 +29,10 @@ internal sealed class SilentFlow
         var context = await RequestContext.ResolveAsync(Runtime, request, request.Scopes, cancellationToken).ConfigureAwait(false);
         var account = request.Account ?? throw new AuthClientException(AuthErrorCodes.InvalidRequest, "Account is required: pass one from GetAllAccountsAsync or an earlier result.");
         var call = new SilentCall(request, account, context, RealmFor(context.Authority, account));
-        var found = await FindAsync(call, cancellationToken).ConfigureAwait(false);
+        var found = await FindAsync(call, withRefreshToken: false, cancellationToken).ConfigureAwait(false);
         if (found.Serve(call) is { } cached)
         {
-            Log.CacheHit(Runtime.Logger, string.Join(' ', context.Scopes), context.CorrelationId);
+            Log.CacheHit(Runtime.Logger, context.Scopes, context.CorrelationId);
             Runtime.Headers.Telemetry.CacheHit();
             return cached;
         }
@@ -52,7 +52,7 @@ internal sealed class SilentFlow
     /// <summary>Runs once per key at a time: looks again (another caller may just have refreshed), then redeems the refresh token.</summary>
     private async Task<AuthenticationResult> RefreshAsync(SilentCall call)
     {
-        var found = await FindAsync(call, CancellationToken.None).ConfigureAwait(false);
+        var found = await FindAsync(call, withRefreshToken: true, CancellationToken.None).ConfigureAwait(false);
         if (found.Serve(call) is { } cached)
         {
             return cached;
@@ -77,11 +77,12 @@ internal sealed class SilentFlow
         return await _exchange.RedeemAsync(grant, CancellationToken.None).ConfigureAwait(false);
     }
 
-    private ValueTask<CachedUserTokens> FindAsync(SilentCall call, CancellationToken cancellationToken) =>
+    private ValueTask<CachedUserTokens> FindAsync(SilentCall call, bool withRefreshToken, CancellationToken cancellationToken) =>
         Runtime.Cache.AccessAsync(
             call.Account.HomeAccountId,
             isApplicationCache: false,
-            store => (Find(store, call.Account, call.Context, call.Realm), false),
+            (Flow: this, Call: call, WithRefreshToken: withRefreshToken),
+            static (store, find) => (find.Flow.Find(store, find.Call, find.WithRefreshToken), false),
             cancellationToken);
 
     /// <summary>The tenant to look in: the authority's when it names one by id, else the account's.</summary>
@@ -100,15 +101,17 @@ internal sealed class SilentFlow
         ClientInfo: null,
         authority.AccountAuthorityType);
 
-    private CachedUserTokens Find(TokenCacheStore store, AccountInfo account, RequestContext context, string realm)
+    /// <summary>Finds the account's cached tokens; the refresh token only when a refresh is about to use it.</summary>
+    private CachedUserTokens Find(TokenCacheStore store, SilentCall call, bool withRefreshToken)
     {
         var clientId = Runtime.ClientId;
-        var home = account.HomeAccountId;
+        var home = call.Account.HomeAccountId;
+        var authority = call.Context.Authority;
         return new CachedUserTokens(
-            UserTokenCache.FindAccessToken(store, clientId, home, context.Authority, realm, ScopeSet.From(context.Scopes)),
-            UserTokenCache.FindRefreshToken(store, clientId, home, context.Authority),
-            UserTokenCache.FindAccount(store, home, realm),
-            UserTokenCache.FindIdToken(store, clientId, home, realm))
+            UserTokenCache.FindAccessToken(store, clientId, home, authority, call.Realm, call.Context.Scopes),
+            withRefreshToken ? UserTokenCache.FindRefreshToken(store, clientId, home, authority) : null,
+            UserTokenCache.FindAccount(store, home, call.Realm),
+            UserTokenCache.FindIdToken(store, clientId, home, authority, call.Realm))
         {
             Now = Runtime.Time.GetUtcNow().ToUnixTimeSeconds(),
             Skew = Runtime.ClockSkew,

@@ -74,17 +74,21 @@ internal sealed class UserTokenExchange
             isApplicationCache: false,
             store =>
             {
-                UserTokenCache.Save(store, record);
+                UserTokenCache.Save(store, record, requestedAt.ToUnixTimeSeconds());
                 return (true, true);
             },
             cancellationToken).ConfigureAwait(false);
 
         Log.TokenReceived(_runtime.Logger, record.AccessToken.Target!, DateTimeOffset.FromUnixTimeSeconds(record.AccessToken.ExpiresOn!.Value), grant.CorrelationId);
-        return ResultFactory.ForUser(record.AccessToken, record.Account, record.IdToken, grant.Authority, grant.CorrelationId, TokenSource.IdentityProvider) with
-        {
-            State = grant.State,
-            RefreshToken = grant.ReturnRefreshToken ? response.RefreshToken : null,
-        };
+        return ResultFactory.ForUser(
+            record.AccessToken,
+            record.Account,
+            record.IdToken,
+            grant.Authority,
+            grant.CorrelationId,
+            TokenSource.IdentityProvider,
+            grant.State,
+            grant.ReturnRefreshToken ? response.RefreshToken : null);
     }
 
     private static string WithOidcScopes(IReadOnlyList<string> scopes) =>

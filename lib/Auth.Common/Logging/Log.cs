@@ -26,6 +26,15 @@ internal static partial class Log
     [LoggerMessage(1104, LogLevel.Warning, "The regional endpoint in {Region} failed ({ErrorCode}); retrying at the global endpoint (correlation id {CorrelationId})")]
     public static partial void RegionalFallback(ILogger logger, string region, string errorCode, Guid correlationId);
 
+    /// <summary>Logs a cache hit; the scopes are joined only when Debug is on.</summary>
+    public static void CacheHit(ILogger logger, IReadOnlyList<string> scopes, Guid correlationId)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            CacheHit(logger, string.Join(' ', scopes), correlationId);
+        }
+    }
+
     [LoggerMessage(1200, LogLevel.Debug, "Served a token for {Scopes} from the cache (correlation id {CorrelationId})")]
     public static partial void CacheHit(ILogger logger, string scopes, Guid correlationId);
 

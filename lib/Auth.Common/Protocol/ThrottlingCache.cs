@@ -24,6 +24,13 @@ internal sealed class ThrottlingCache
 
     public int Count => _entries.Count;
 
+    /// <summary>Gets whether nothing is throttled (requests need no fingerprint).</summary>
+    public bool IsEmpty => _entries.IsEmpty;
+
+    /// <summary>Returns whether <paramref name="error"/> is a throttling answer (429, or 503 with Retry-After).</summary>
+    public static bool IsThrottling(AuthServiceException error) =>
+        error.StatusCode == 429 || (error.StatusCode == 503 && error.RetryAfter is not null);
+
     public static string KeyFor(Uri endpoint, IEnumerable<KeyValuePair<string, string>> form)
     {
         var text = new StringBuilder(endpoint.GetLeftPart(UriPartial.Path));
@@ -66,8 +73,7 @@ internal sealed class ThrottlingCache
     /// <summary>Remembers <paramref name="error"/> when it is a throttling answer.</summary>
     public void Record(string key, AuthServiceException error)
     {
-        var throttled = error.StatusCode == 429 || (error.StatusCode == 503 && error.RetryAfter is not null);
-        if (!throttled)
+        if (!IsThrottling(error))
         {
             return;
         }

@@ -22,10 +22,19 @@ internal sealed class TokenEndpointClient
 
     public async Task<TokenResult> PostAsync(Uri tokenEndpoint, TokenRequestContent content, Guid correlationId, CancellationToken cancellationToken)
     {
-        var throttlingKey = ThrottlingCache.KeyFor(tokenEndpoint, content.Form);
-        _throttling.ThrowIfThrottled(throttlingKey);
+        // The request's fingerprint is only needed while something is throttled, or to remember a throttling answer.
+        var throttlingKey = _throttling.IsEmpty ? null : ThrottlingCache.KeyFor(tokenEndpoint, content.Form);
+        if (throttlingKey is not null)
+        {
+            _throttling.ThrowIfThrottled(throttlingKey);
+        }
+
         var request = new NetworkRequest { Uri = tokenEndpoint, Form = content.Form, Headers = content.Headers, CorrelationId = correlationId };
-        Log.TokenRequestSending(_logger, tokenEndpoint.GetLeftPart(UriPartial.Path), correlationId);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            Log.TokenRequestSending(_logger, tokenEndpoint.GetLeftPart(UriPartial.Path), correlationId);
+        }
+
         var response = await _network.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var result = TokenResponseParser.Parse(response, correlationId, _time);
         content.OnAnswered?.Invoke(result.Error);
@@ -40,7 +49,10 @@ internal sealed class TokenEndpointClient
                 Log.TokenRequestFailed(_logger, error.Code, response.StatusCode, correlationId);
             }
 
-            _throttling.Record(throttlingKey, error);
+            if (ThrottlingCache.IsThrottling(error))
+            {
+                _throttling.Record(throttlingKey ?? ThrottlingCache.KeyFor(tokenEndpoint, content.Form), error);
+            }
         }
 
         return result;

@@ -59,4 +59,11 @@ public abstract class ClientApplicationOptions
 
     /// <summary>Gets or sets how long before expiry a cached token is treated as expired. Default 5 minutes.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Gets or sets the most access tokens the in-memory cache holds. When a write goes over it, the
+    /// soonest-expiring tokens are evicted (down to 90% of the bound). Default null: unbounded, and
+    /// expired tokens are still evicted from a partition whenever a token is written to it.
+    /// </summary>
+    public int? MaxAccessTokens { get; set; }
 }

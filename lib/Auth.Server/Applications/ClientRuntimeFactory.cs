@@ -49,7 +49,7 @@ internal static class ClientRuntimeFactory
             EnablePiiLogging = options.EnablePiiLogging,
             ClockSkew = options.ClockSkew,
             Metadata = metadata,
-            Cache = new CacheAccessor(new TokenCacheStore(), options.CachePlugin, options.ClientId, logger),
+            Cache = new CacheAccessor(new TokenCacheStore(options.MaxAccessTokens), options.CachePlugin, options.ClientId, logger),
             TokenEndpoint = new TokenEndpointClient(network, time, logger),
             Headers = headers,
             Instances = instances,

@@ -32,6 +32,11 @@ internal static class OptionsValidator
             problems.Add(new(AuthErrorCodes.InvalidConfiguration, "ClientId is required: set it to the application (client) id."));
         }
 
+        if (options.MaxAccessTokens is < 1)
+        {
+            problems.Add(new(AuthErrorCodes.InvalidConfiguration, "MaxAccessTokens must be at least 1 (or null for no bound)."));
+        }
+
         if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromHours(1))
         {
             problems.Add(new(AuthErrorCodes.InvalidConfiguration, "ClockSkew must be between 0 and 1 hour."));

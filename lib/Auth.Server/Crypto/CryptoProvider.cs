@@ -17,7 +17,24 @@ public sealed class CryptoProvider : ICryptoProvider
     public string Sha256Base64Url(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+        const int StackLimit = 2048;
+        var byteCount = Encoding.UTF8.GetByteCount(value);
+        var rented = byteCount > StackLimit ? System.Buffers.ArrayPool<byte>.Shared.Rent(byteCount) : null;
+        try
+        {
+            Span<byte> utf8 = rented is null ? stackalloc byte[byteCount] : rented;
+            var length = Encoding.UTF8.GetBytes(value, utf8);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(utf8[..length], hash);
+            return Base64Url.EncodeToString(hash);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
     /// <inheritdoc/>

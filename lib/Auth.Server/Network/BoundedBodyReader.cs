@@ -17,25 +17,51 @@ internal static class BoundedBodyReader
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            var buffer = new ArrayBufferWriter<byte>(Math.Min(maxBytes, 16 * 1024));
-            while (true)
+            // Pooled buffers sized from Content-Length when the server sends it: reading a token
+            // response allocates only the resulting string. Buffers are cleared on return (they held tokens).
+            var buffer = ArrayPool<byte>.Shared.Rent(InitialSize(content.Headers.ContentLength, maxBytes));
+            var length = 0;
+            try
             {
-                var memory = buffer.GetMemory(4096);
-                var read = await stream.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
+                while (true)
                 {
-                    break;
+                    if (length == buffer.Length)
+                    {
+                        buffer = Grow(buffer, length);
+                    }
+
+                    var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    length += read;
+                    if (length > maxBytes)
+                    {
+                        throw TooLarge(maxBytes);
+                    }
                 }
 
-                buffer.Advance(read);
-                if (buffer.WrittenCount > maxBytes)
-                {
-                    throw TooLarge(maxBytes);
-                }
+                return Encoding.UTF8.GetString(buffer, 0, length);
             }
-
-            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+            }
         }
+    }
+
+    /// <summary>The declared length plus one byte (so the end is seen without growing), else 4 KiB; never above the limit plus one.</summary>
+    private static int InitialSize(long? declared, int maxBytes) =>
+        (int)Math.Min(declared is long length ? length + 1 : 4096, (long)maxBytes + 1);
+
+    private static byte[] Grow(byte[] buffer, int length)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+        buffer.AsSpan(0, length).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+        return larger;
     }
 
     private static AuthClientException TooLarge(int maxBytes) =>

@@ -19,7 +19,7 @@ internal static class TestRuntime
         """;
 
     public static ClientRuntime Create(
-        INetworkClient network, TimeProvider time, ITokenCachePlugin? plugin = null, AuthorityInfo? authority = null, ClientHeaders? headers = null, string? metadataJson = null, string? detectedRegion = null)
+        INetworkClient network, TimeProvider time, ITokenCachePlugin? plugin = null, AuthorityInfo? authority = null, ClientHeaders? headers = null, string? metadataJson = null, string? detectedRegion = null, TokenCacheStore? store = null)
     {
         authority ??= AuthorityInfo.Parse(Authority, ProtocolMode.AzureAD, false);
         var metadata = new AuthorityMetadataResolver(network, time, NullLogger.Instance, false);
@@ -40,7 +40,7 @@ internal static class TestRuntime
             EnablePiiLogging = false,
             ClockSkew = TimeSpan.FromMinutes(5),
             Metadata = metadata,
-            Cache = new CacheAccessor(new TokenCacheStore(), plugin, "client1", NullLogger.Instance),
+            Cache = new CacheAccessor(store ?? new TokenCacheStore(), plugin, "client1", NullLogger.Instance),
             TokenEndpoint = new TokenEndpointClient(network, time, NullLogger.Instance),
             Headers = headers ?? ClientHeaders.None,
             Instances = new InstanceDiscovery(network, ClientHeaders.None, enabled: false, []),

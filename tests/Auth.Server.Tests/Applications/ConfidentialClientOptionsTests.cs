@@ -21,6 +21,25 @@ public sealed class ConfidentialClientOptionsTests
         act.Should().Throw<AuthClientException>().Which.Code.Should().Be(AuthErrorCodes.InsecureAuthority);
     }
 
+    [TestCase(0)]
+    [TestCase(-5)]
+    public void Constructor_MaxAccessTokensBelowOne_IsInvalidConfiguration(int max)
+    {
+        var options = new ConfidentialClientOptions
+        {
+            ClientId = "c1",
+            Authority = "https://login.microsoftonline.com/t1",
+            ClientSecret = "s",
+            MaxAccessTokens = max,
+        };
+
+        var act = () => new ConfidentialClientApplication(options);
+
+        var error = act.Should().Throw<AuthClientException>().Which;
+        error.Code.Should().Be(AuthErrorCodes.InvalidConfiguration);
+        error.Message.Should().Contain("MaxAccessTokens");
+    }
+
     [Test]
     public void Constructor_SeveralProblems_AreReportedTogether()
     {
