@@ -5,7 +5,6 @@ using Auth.Common.Responses;
 using Auth.Server;
 using Auth.Server.Network;
 using Auth.Testing;
-using Microsoft.Playwright;
 
 namespace Auth.BrowserTests.Interactive;
 
@@ -15,33 +14,23 @@ namespace Auth.BrowserTests.Interactive;
 /// </summary>
 [TestFixture]
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
-public sealed class InteractiveSignInTests : IDisposable
+public sealed class InteractiveSignInTests : BrowserTest, IDisposable
 {
     private static readonly string[] Scopes = ["api://orders/read"];
 
     private readonly CancellationTokenSource _testEnded = new();
     private FakeAuthority _authority = null!;
-    private ChromiumSession? _browser;
-
-    private IPage Page => _browser?.Page ?? throw new InvalidOperationException("The browser did not start.");
 
     [SetUp]
-    public async Task StartAsync()
+    public void StartAuthority()
     {
         _authority = FakeAuthority.Start();
         _authority.RegisterPublicClient("desktop-app");
-        _browser = await ChromiumSession.LaunchAsync();
     }
 
     [TearDown]
-    public async Task StopAsync()
+    public async Task StopAuthorityAsync()
     {
-        if (_browser is not null)
-        {
-            await Screenshots.SaveIfFailedAsync(_browser.Page);
-            await _browser.DisposeAsync();
-        }
-
         await _testEnded.CancelAsync();
         _authority.Dispose();
     }

@@ -10,31 +10,18 @@ namespace Auth.BrowserTests.Samples;
 /// </summary>
 [TestFixture]
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
-public sealed class WebAppSampleBrowserTests
+public sealed class WebAppSampleBrowserTests : BrowserTest
 {
     private SampleProcess? _sample;
-    private ChromiumSession? _browser;
 
     private SampleProcess Sample => _sample ?? throw new InvalidOperationException("The sample did not start.");
 
-    private IPage Page => _browser?.Page ?? throw new InvalidOperationException("The browser did not start.");
-
     [SetUp]
-    public async Task StartAsync()
-    {
-        _sample = await SampleProcess.StartAsync("WebApp");
-        _browser = await ChromiumSession.LaunchAsync();
-    }
+    public async Task StartSampleAsync() => _sample = await SampleProcess.StartAsync("WebApp");
 
     [TearDown]
-    public async Task StopAsync()
+    public async Task StopSampleAsync()
     {
-        if (_browser is not null)
-        {
-            await Screenshots.SaveIfFailedAsync(_browser.Page);
-            await _browser.DisposeAsync();
-        }
-
         if (_sample is not null)
         {
             await _sample.DisposeAsync();
