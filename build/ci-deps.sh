@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond the .NET SDK (Debian apt-get; idempotent).
-# `--check` exits 0 when everything is already present. Later suites add chromium here.
+# `--check` exits 0 when everything is already present.
 #   redis-server: tests/Auth.Extensions.Tests starts its own on 127.0.0.1 (distributed cache).
 #   gnome-keyring, libsecret-1-0, dbus: the libsecret key store is tested against a real
 #     gnome-keyring daemon in a dbus-run-session (build/test.sh).
+#   chromium: tests/Auth.BrowserTests drives /usr/bin/chromium through Playwright
+#     (ExecutablePath; Playwright never downloads a browser).
 set -euo pipefail
 needed=()
 command -v redis-server >/dev/null 2>&1 || needed+=(redis-server)
 command -v gnome-keyring-daemon >/dev/null 2>&1 || needed+=(gnome-keyring)
 command -v dbus-run-session >/dev/null 2>&1 || needed+=(dbus)
+[ -x /usr/bin/chromium ] || needed+=(chromium)
 [ -n "$(/sbin/ldconfig -p 2>/dev/null | grep 'libsecret-1\.so\.0' || true)" ] || needed+=(libsecret-1-0)
 if [ "${1:-}" = "--check" ]; then
   [ ${#needed[@]} -eq 0 ]

@@ -15,7 +15,8 @@ public sealed partial class FakeAuthority
     public void RegisterUser(FakeUser user) => _services.Users.Register(user);
 
     /// <summary>
-    /// Chooses the user the authorization endpoint signs in from now on (as if the browser had a session for it) and
+    /// Chooses the user the authorization endpoint signs in without a page from now on (as if the browser had a
+    /// session for it; a browser shown the sign-in page signs in as whoever it enters) and
     /// <see cref="AutoApproveDeviceCodes"/> approves as; registers it like <see cref="RegisterUser"/>.
     /// </summary>
     /// <param name="user">The user.</param>

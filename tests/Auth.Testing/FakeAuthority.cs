@@ -12,8 +12,9 @@ namespace Auth.Testing;
 /// host names (<see cref="AddHost"/>) through its own HTTP handler, where it plays Entra ID (any cloud, regional
 /// hosts), CIAM (<c>*.ciamlogin.com</c>), Azure AD B2C (<c>[/tfp]/{tenant}/{B2C_1_policy}/…</c>) and AD FS
 /// (<c>/adfs/…</c>) by host and path. It serves OIDC discovery, the JWKS,
-/// Entra instance discovery and user realm discovery, an authorization endpoint (auth code with PKCE, signing in a
-/// chosen <see cref="FakeUser"/> without a page), a device authorization endpoint, and a token endpoint for the
+/// Entra instance discovery and user realm discovery, an authorization endpoint (auth code with PKCE: it signs in a
+/// chosen <see cref="FakeUser"/> without a page for HTTP clients, and shows a real browser a sign-in page; see
+/// <see cref="AuthorizationEndpoint"/>), a device authorization endpoint, and a token endpoint for the
 /// client credentials, authorization code, refresh token (rotating), password, device code and On-Behalf-Of grants,
 /// with client_secret_post, client_secret_basic and private_key_jwt client authentication or none for public clients,
 /// issuing RS256-signed JWT access and ID tokens.

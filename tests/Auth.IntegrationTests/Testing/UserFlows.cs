@@ -33,10 +33,14 @@ internal static class UserFlows
     };
 
     /// <summary>GETs the authorization endpoint with these parameters (empty ones left out), without following redirects.</summary>
-    public static Task<HttpResponseMessage> GetAuthorizeAsync(HttpClient http, FakeAuthority authority, Dictionary<string, string> parameters)
+    public static Task<HttpResponseMessage> GetAuthorizeAsync(HttpClient http, FakeAuthority authority, Dictionary<string, string> parameters) =>
+        http.GetAsync(AuthorizeUrl(authority, parameters));
+
+    /// <summary>The authorization endpoint with these parameters in the query (empty ones left out).</summary>
+    public static Uri AuthorizeUrl(FakeAuthority authority, Dictionary<string, string> parameters)
     {
         var query = string.Join('&', parameters.Where(p => p.Value.Length > 0).Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
-        return http.GetAsync(new Uri($"{authority.AuthorizationEndpoint}?{query}"));
+        return new Uri($"{authority.AuthorizationEndpoint}?{query}");
     }
 
     /// <summary>Signs the current user in for this client and returns the code from the redirect.</summary>

@@ -7,47 +7,44 @@ using Auth.Testing.Users;
 namespace Auth.Testing.Authorization;
 
 /// <summary>
-/// <c>GET /{tenant}/oauth2/v2.0/authorize</c>: validates the request, then signs in the chosen user without any
-/// page (the browser is "already signed in") and redirects with a code. A sign-in form mode would answer a page
-/// where this signs in, and call <see cref="Complete"/> from the form's POST handler.
+/// <c>GET|POST /{tenant}/oauth2/v2.0/authorize</c>: validates the request, then either signs in the chosen user
+/// without any page (the browser is "already signed in") and redirects with a code, or, when a browser asks for a
+/// page (<see cref="AuthorizeCall.WantsPage"/>), shows the sign-in page whose POST <see cref="SignInForm"/> handles.
 /// </summary>
 internal sealed class AuthorizeEndpoint
 {
     private readonly ConcurrentQueue<(AadError Error, string? Description)> _scriptedFailures = new();
     private readonly AuthorizeRequestValidator _validator;
-    private readonly AuthorizationCodeStore _codes;
     private readonly UserDirectory _users;
     private readonly AuthorizationResponseWriter _writer;
+    private readonly SignInCompletion _completion;
+    private readonly SignInForm _form;
     private readonly RequestLog _log;
-    private readonly TimeProvider _timeProvider;
 
     public AuthorizeEndpoint(
         AuthorizeRequestValidator validator,
-        AuthorizationCodeStore codes,
         UserDirectory users,
         AuthorizationResponseWriter writer,
-        RequestLog log,
-        TimeProvider timeProvider)
+        SignInCompletion completion,
+        RequestLog log)
     {
         _validator = validator;
-        _codes = codes;
         _users = users;
         _writer = writer;
+        _completion = completion;
+        _form = new SignInForm(users, writer, completion);
         _log = log;
-        _timeProvider = timeProvider;
     }
 
     /// <summary>Makes the next valid request (trusted client and redirect URI) redirect with this error.</summary>
     public void FailNext(string error, string? description) =>
         _scriptedFailures.Enqueue((AadAuthorizeErrors.Scripted(error), description));
 
-    /// <param name="tenant">The tenant path segment.</param>
-    /// <param name="rawQuery">The request's query string, with or without the leading '?'.</param>
-    public HttpReply Handle(string tenant, string? rawQuery)
+    public HttpReply Handle(AuthorizeCall call)
     {
         _log.RecordAuthorize();
-        var query = FormBody.Parse(rawQuery?.TrimStart('?'), out var duplicate);
-        var validation = _validator.Validate(tenant, query, duplicate);
+        var query = FormBody.Parse(call.Query, out var duplicate);
+        var validation = _validator.Validate(call.Tenant, query, duplicate);
         if (validation.Target is null)
         {
             return _writer.ErrorPage(validation.Error!);
@@ -58,20 +55,19 @@ internal sealed class AuthorizeEndpoint
             return _writer.Error(validation.Target, validation.Error);
         }
 
+        var request = validation.Request!;
+        if (call.IsFormPost)
+        {
+            return _form.Submit(request, call);
+        }
+
         if (_scriptedFailures.TryDequeue(out var failure))
         {
             return _writer.Error(validation.Target, failure.Error, failure.Description);
         }
 
-        return Complete(validation.Request!, _users.SignedIn);
-    }
-
-    /// <summary>Finishes a validated request for a signed-in user: issues the code and sends it to the redirect URI.</summary>
-    public HttpReply Complete(AuthorizeRequest request, FakeUser user)
-    {
-        var now = _timeProvider.GetUtcNow();
-        var signIn = new UserSignIn(user, request.ClientId, request.Scope, now, request.Nonce);
-        var code = _codes.Issue(new AuthorizationCode(signIn, request.Target.RedirectUri, request.CodeChallenge, now + AuthorizationCodeStore.Lifetime));
-        return AuthorizationResponseWriter.Success(request.Target, code);
+        return call.WantsPage
+            ? SignInPage.Render(request, call.Query, query.GetValueOrDefault("login_hint"), error: null)
+            : _completion.Complete(request, _users.SignedIn);
     }
 }

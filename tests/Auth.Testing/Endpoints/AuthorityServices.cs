@@ -43,7 +43,7 @@ internal sealed class AuthorityServices : IDisposable
         TokenEndpoint = new TokenEndpoint(grants, Scripted, Log, Errors, timeProvider);
         Discovery = new DiscoveryDocument(TokenEndpoint.GrantTypes);
         InstanceDiscovery = new InstanceDiscovery(urls, Errors);
-        Authorize = new AuthorizeEndpoint(new AuthorizeRequestValidator(Clients), Codes, Users, new AuthorizationResponseWriter(Errors), Log, timeProvider);
+        Authorize = new AuthorizeEndpoint(new AuthorizeRequestValidator(Clients), Users, new AuthorizationResponseWriter(Errors), new SignInCompletion(Codes, timeProvider), Log);
         DeviceAuthorization = new DeviceAuthorizationEndpoint(Clients, DeviceCodes, DeviceCodeSettings, Users, Errors);
         InboundUserTokens = new InboundUserTokenIssuer(accessTokens, urls, timeProvider);
     }

@@ -1,3 +1,4 @@
+using Auth.Testing.Authorization;
 using Auth.Testing.Errors;
 using Auth.Testing.Tokens;
 using Auth.Testing.Http;
@@ -48,9 +49,9 @@ internal sealed class EndpointMappings
             return HttpReply.Json(404, "{\"Status\":\"No matching mapping found\"}").ToResponseMessage();
         }
 
-        if (!string.Equals(request.Method, route.IsPost ? "POST" : "GET", StringComparison.OrdinalIgnoreCase))
+        if (!route.Allows(request.Method))
         {
-            return HttpReply.Json(405, "{\"Status\":\"Method not allowed\"}").WithHeader("Allow", route.IsPost ? "POST" : "GET").ToResponseMessage();
+            return HttpReply.Json(405, "{\"Status\":\"Method not allowed\"}").WithHeader("Allow", route.Allow).ToResponseMessage();
         }
 
         var profile = new AuthorityProfile(route.Kind, origin.Origin, route.Tenant, route.Policy, _services.Urls.TenantId);
@@ -61,7 +62,7 @@ internal sealed class EndpointMappings
             RouteEndpoint.Keys => HttpReply.Json(200, _services.SigningKey.JwksJson),
             RouteEndpoint.InstanceDiscovery => InstanceDiscovery(request, clientRequestId),
             RouteEndpoint.UserRealm => UserRealm.For(request.Path),
-            RouteEndpoint.Authorize => _services.Authorize.Handle(profile.Tenant, request.RawQuery),
+            RouteEndpoint.Authorize => Authorize(profile, request, headers),
             RouteEndpoint.DeviceCode => DeviceAuthorization(profile, request, headers),
             _ => await TokenAsync(profile, endpointUrl, request, headers, clientRequestId).ConfigureAwait(false),
         };
@@ -72,6 +73,13 @@ internal sealed class EndpointMappings
     {
         _services.Log.RecordDiscovery();
         return _services.Discovery.For(profile);
+    }
+
+    private HttpReply Authorize(AuthorityProfile profile, IRequestMessage request, IReadOnlyDictionary<string, string> headers)
+    {
+        headers.TryGetValue("Accept", out var accept);
+        headers.TryGetValue("Content-Type", out var contentType);
+        return _services.Authorize.Handle(new AuthorizeCall(profile.Tenant, request.Method, request.RawQuery, accept, contentType, request.Body));
     }
 
     private HttpReply InstanceDiscovery(IRequestMessage request, string? clientRequestId)

@@ -7,6 +7,14 @@ namespace Auth.Testing.Endpoints;
 /// <param name="Policy">The B2C policy as sent, or <see langword="null"/>.</param>
 internal sealed record RequestRoute(RouteEndpoint Endpoint, AuthorityKind Kind, string Tenant, string? Policy)
 {
-    /// <summary>Whether the endpoint is called with POST (token, device code) rather than GET.</summary>
-    public bool IsPost => Endpoint is RouteEndpoint.Token or RouteEndpoint.DeviceCode;
+    /// <summary>The methods the endpoint answers, as an <c>Allow</c> header: POST for token and device code, GET and POST (the sign-in form) for authorize, GET for the rest.</summary>
+    public string Allow => Endpoint switch
+    {
+        RouteEndpoint.Token or RouteEndpoint.DeviceCode => "POST",
+        RouteEndpoint.Authorize => "GET, POST",
+        _ => "GET",
+    };
+
+    /// <summary>Whether the endpoint answers <paramref name="method"/>.</summary>
+    public bool Allows(string method) => Allow.Split(", ").Contains(method, StringComparer.OrdinalIgnoreCase);
 }

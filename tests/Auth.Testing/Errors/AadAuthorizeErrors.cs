@@ -21,6 +21,9 @@ internal static class AadAuthorizeErrors
     public static AadError InvalidCodeChallenge() =>
         new(400, "invalid_request", 501491, "Invalid size of Code_Challenge parameter.");
 
+    /// <summary>The user pressed Cancel on the sign-in page (Entra's answer when the user declines).</summary>
+    public static AadError UserDeclined() => Scripted("access_denied");
+
     /// <summary>A scripted failure (<c>FailNextAuthorize</c>) with Entra's usual code for the error, or a generic one.</summary>
     public static AadError Scripted(string error) => error switch
     {
