@@ -1,3 +1,5 @@
+using Auth.IntegrationTests.Testing;
+
 namespace Auth.IntegrationTests.Load;
 
 /// <summary>

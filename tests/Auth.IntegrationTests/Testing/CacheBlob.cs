@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Auth.IntegrationTests.Load;
+namespace Auth.IntegrationTests.Testing;
 
 /// <summary>The token secrets of one serialized cache blob (MSAL unified schema), by section.</summary>
 internal sealed record CacheBlob(IReadOnlyList<CachedSecret> AccessTokens, IReadOnlyList<CachedSecret> RefreshTokens, IReadOnlyList<CachedSecret> IdTokens)
