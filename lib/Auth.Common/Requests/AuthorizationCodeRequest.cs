@@ -26,4 +26,8 @@ public sealed record AuthorizationCodeRequest : AuthRequest
 
     /// <summary>Gets a claims request (JSON).</summary>
     public string? Claims { get; init; }
+
+    /// <summary>Returns the scopes and redirect URI only: the record holds the code and the PKCE verifier.</summary>
+    /// <returns>A string safe to log.</returns>
+    public override string ToString() => $"{nameof(AuthorizationCodeRequest)} {{ Scopes = {string.Join(' ', Scopes)}, RedirectUri = {RedirectUri} }}";
 }

@@ -1,11 +1,13 @@
 using Auth.Testing.Errors;
+using Auth.Testing.Faults;
 using Auth.Testing.Grants;
 using Auth.Testing.Http;
 
 namespace Auth.Testing.Tokens;
 
 /// <summary>
-/// The token endpoint of every authority kind (<c>POST …/oauth2/v2.0/token</c>, AD FS <c>/adfs/oauth2/token</c>): records the request, serves a scripted answer if one is queued,
+/// The token endpoint of every authority kind (<c>POST …/oauth2/v2.0/token</c>, AD FS <c>/adfs/oauth2/token</c>): records the request
+/// and counts it in flight per tenant, serves a scripted answer if one is queued, else an injected fault if the plan draws one,
 /// otherwise routes by <c>grant_type</c> to the matching <see cref="ITokenGrant"/>.
 /// </summary>
 internal sealed class TokenEndpoint
@@ -32,6 +34,12 @@ internal sealed class TokenEndpoint
     /// <summary>The grant types served, as advertised in discovery (aliases left out).</summary>
     public IReadOnlyCollection<string> GrantTypes { get; }
 
+    /// <summary>The random faults mixed into answers (none until a plan is set).</summary>
+    public FaultInjector Faults { get; } = new();
+
+    /// <summary>Token requests being handled at once, per tenant.</summary>
+    public InFlightGauge InFlight { get; } = new();
+
     public async Task<HttpReply> HandleAsync(TokenEndpointRequest incoming, CancellationToken stopping)
     {
         string? duplicate = null;
@@ -41,6 +49,7 @@ internal sealed class TokenEndpoint
         var grantType = form.GetValueOrDefault("grant_type", string.Empty);
         var headers = incoming.Headers;
         var profile = incoming.Profile;
+        using var inFlight = InFlight.Enter(profile.Tenant);
         headers.TryGetValue("client-request-id", out var clientRequestId);
         _log.RecordToken(new FakeTokenRequest(profile.Tenant, grantType, form, headers, _timeProvider.GetUtcNow())
         {
@@ -59,6 +68,15 @@ internal sealed class TokenEndpoint
             {
                 return ScriptedResponses.Render(scripted, _errors, clientRequestId);
             }
+        }
+        else if (Faults.Next(grantType) is { Fault: not FakeFault.None } injected)
+        {
+            if (injected.Fault != FakeFault.Slow)
+            {
+                return FaultInjector.Render(injected.Fault, injected.Delay, _errors, clientRequestId);
+            }
+
+            await Task.Delay(injected.Delay, TimeProvider.System, stopping).ConfigureAwait(false);
         }
 
         var request = new TokenRequestContext(profile, incoming.EndpointUrl, form, headers, _timeProvider.GetUtcNow());

@@ -1,0 +1,38 @@
+namespace Auth.IntegrationTests.Logging;
+
+/// <summary>
+/// Every flow × PII off/on × success/failure, logging at Trace: no token, secret, code, verifier, assertion or
+/// password appears in a log line, an exception's message or <c>ToString()</c>, a result's, account's, request's or
+/// credential's <c>ToString()</c>; with PII off, no user name either.
+/// </summary>
+[TestFixture]
+public sealed class SecretsMatrixTests
+{
+    [TestCaseSource(typeof(SecretMatrix), nameof(SecretMatrix.Cells))]
+    public async Task Flow_AtTrace_ShowsNoSecret(SecretFlow flow, bool pii, bool fail)
+    {
+        await using var world = new SecretsWorld(pii);
+
+        await SecretMatrix.RunAsync(flow, world, fail);
+
+        var secrets = world.Secrets();
+        var leaks = SecretLeakScanner.Find(secrets, world.Surfaces());
+        secrets.Select(s => s.Kind).Should().Contain(SecretMatrix.Expected(flow, fail), "the cell must put these secrets in play");
+        world.Logs.Lines.Should().NotBeEmpty("the library logs through the app's logger factory");
+        leaks.Should().BeEmpty();
+        if (!pii)
+        {
+            var user = world.Authority.DefaultUser;
+            world.Logs.Lines.Should().NotContain(line => line.Contains(user.Username, StringComparison.OrdinalIgnoreCase) || line.Contains(user.Name, StringComparison.Ordinal), "PII is off");
+        }
+    }
+
+    [Test]
+    public void Matrix_EverySecretKind_IsExercisedByAFlow()
+    {
+        var covered = Enum.GetValues<SecretFlow>().SelectMany(f => SecretMatrix.Expected(f, false).Concat(SecretMatrix.Expected(f, true)));
+
+        covered.Should().Contain(Enum.GetValues<SecretKind>());
+        SecretMatrix.Cells().Should().HaveCount(Enum.GetValues<SecretFlow>().Length * 2 * 2);
+    }
+}
