@@ -49,7 +49,7 @@ internal static class TokenResponseParser
         return TokenResult.Success(json);
     }
 
-    private static TokenResponseJson? TryRead(string body, out JsonException? error)
+    private static TokenResponseJson? TryRead(string body, out Exception? error)
     {
         error = null;
         if (string.IsNullOrWhiteSpace(body))
@@ -61,8 +61,9 @@ internal static class TokenResponseParser
         {
             return JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.TokenResponseJson);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
+            // ArgumentException: the body holds a lone UTF-16 surrogate (only a custom INetworkClient can pass one).
             error = ex;
             return null;
         }
