@@ -70,7 +70,7 @@ internal static class TokenResponseParser
     }
 
     private static AuthServiceException Invalid(NetworkResponse response, Guid correlationId, string problem, Exception? inner) =>
-        new(AuthErrorCodes.InvalidResponse, $"The token endpoint's answer (HTTP {response.StatusCode}) {problem}. Check that the authority is an OAuth 2.0 token service; retry later if it is.", inner)
+        new(AuthErrorCodes.InvalidResponse, $"The token endpoint's answer (HTTP {response.StatusCode}{ServiceErrorMapper.BodyKind(response)}) {problem}. Check that the authority is an OAuth 2.0 token service; retry later if it is.", inner)
         {
             StatusCode = response.StatusCode,
             CorrelationId = correlationId,
