@@ -58,6 +58,7 @@ public sealed class AuthorityInfoTests
     [TestCase("https://example.com/t1?x=1")]
     [TestCase("https://user:pw@example.com/t1")]
     [TestCase("https://login.microsoftonline.com")]
+    [TestCase("https://\u202e\u202e/\u202e\u202e")] // found by the authority URL fuzz target: UriFormatException escaped
     public void Parse_Malformed_IsInvalidAuthority(string url)
     {
         var act = () => AuthorityInfo.Parse(url, ProtocolMode.AzureAD, false);
