@@ -73,6 +73,22 @@ internal sealed class AuthorityInfo
     public static AuthorityInfo Parse(string? authority, ProtocolMode mode, bool allowInsecureLoopback)
     {
         var uri = AuthorityUrl.Validate(authority, allowInsecureLoopback);
+        try
+        {
+            return Parse(uri, mode);
+        }
+        catch (UriFormatException ex)
+        {
+            // Found by fuzzing: System.Uri accepts some hosts (bidi controls) it cannot rebuild into the derived URLs.
+            throw new AuthClientException(
+                AuthErrorCodes.InvalidAuthority,
+                "The authority's host or path cannot form the authority's endpoint URLs. Use an absolute https URL with a plain host name, such as https://login.microsoftonline.com/{tenant}.",
+                ex);
+        }
+    }
+
+    private static AuthorityInfo Parse(Uri uri, ProtocolMode mode)
+    {
         var host = uri.Host.ToLowerInvariant();
         var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var root = $"{uri.Scheme}://{host}{(uri.IsDefaultPort ? string.Empty : $":{uri.Port}")}";

@@ -16,7 +16,7 @@ internal static class AuthorityMetadataParser
         {
             document = JsonSerializer.Deserialize(json, ProtocolJsonContext.Default.OpenIdConfigurationJson);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
             throw Fail(authority, "is not valid JSON", ex);
         }

@@ -8,7 +8,7 @@ internal static class AuthorityUrl
     public static Uri Validate(string? authority, bool allowInsecureLoopback)
     {
         if (string.IsNullOrWhiteSpace(authority)
-            || !Uri.TryCreate(authority.Trim(), UriKind.Absolute, out var uri)
+            || !TryCreate(authority.Trim(), out var uri)
             || uri.Scheme is not ("https" or "http")
             || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment)
             || !string.IsNullOrEmpty(uri.UserInfo))
@@ -26,5 +26,22 @@ internal static class AuthorityUrl
         }
 
         return uri;
+    }
+
+    /// <summary>
+    /// <see cref="Uri.TryCreate(string, UriKind, out Uri)"/>, which itself throws
+    /// IndexOutOfRangeException for some inputs (found by fuzzing: <c>"//\u202e/htps:\u0014:/\r/con"</c>).
+    /// </summary>
+    private static bool TryCreate(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? uri)
+    {
+        try
+        {
+            return Uri.TryCreate(text, UriKind.Absolute, out uri);
+        }
+        catch (Exception ex) when (ex is IndexOutOfRangeException or UriFormatException)
+        {
+            uri = null;
+            return false;
+        }
     }
 }

@@ -129,7 +129,7 @@ internal sealed class InstanceDiscovery
         {
             return JsonSerializer.Deserialize(json, ProtocolJsonContext.Default.InstanceDiscoveryJson) ?? new InstanceDiscoveryJson();
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
             throw new AuthClientException(AuthErrorCodes.InvalidInstance, $"{what} is not valid instance discovery JSON.", ex);
         }

@@ -17,11 +17,12 @@ internal static class CacheSerializer
         {
             return JsonSerializer.Deserialize(json, CacheJsonContext.Default.CacheDocument) ?? new CacheDocument();
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
+            // ArgumentException: the text holds a lone UTF-16 surrogate, which no JSON can carry.
             throw new AuthClientException(
                 AuthErrorCodes.CacheDeserializationFailed,
-                "The token cache JSON could not be read: it is not valid JSON or a field has the wrong type. The cache was left unchanged.",
+                "The token cache JSON could not be read: it is not valid JSON (or not valid UTF-16 text) or a field has the wrong type. The cache was left unchanged.",
                 ex);
         }
     }

@@ -28,19 +28,19 @@ public static class AuthErrorCodes
     /// <summary>The client assertion callback failed or returned nothing. Fix the callback; its exception is the inner exception.</summary>
     public const string ClientAssertionFailed = "client_assertion_failed";
 
-    /// <summary>The authority could not be reached (DNS, connection refused or reset, TLS). Retry later; check proxy and firewall settings.</summary>
+    /// <summary>The authority could not be reached or its answer broke off (DNS, connection refused or reset, TLS, a body shorter than announced). Retry later; check proxy and firewall settings.</summary>
     public const string NetworkError = "network_error";
 
     /// <summary>The authority did not answer within the request timeout. Retry later, or raise the timeout.</summary>
     public const string RequestTimeout = "request_timeout";
 
-    /// <summary>The authority's answer was larger than the configured size limit. Check the authority URL; raise the limit only if the answer is legitimate.</summary>
+    /// <summary>The authority's answer was larger than the configured size limit (1 MiB by default; also an endless body). Check the authority URL; raise MaxResponseBytes only if the answer is legitimate.</summary>
     public const string ResponseTooLarge = "response_too_large";
 
-    /// <summary>The authority answered with something that is not a valid token response (malformed JSON, missing access_token, HTML). Check the authority URL; retry later.</summary>
+    /// <summary>The authority answered 2xx with something that is not a valid token response (an HTML or text page, malformed or cut-off JSON, a field of the wrong type, no access_token, no positive expires_in). Check the authority URL; retry later.</summary>
     public const string InvalidResponse = "invalid_response";
 
-    /// <summary>The authority answered an HTTP error without an OAuth error body. Retry later if it is a 5xx; otherwise check the authority URL.</summary>
+    /// <summary>The authority answered an HTTP error or a redirect without an OAuth error body (for example a proxy's HTML page). Retry later if it is a 5xx; otherwise check the authority URL: redirects are never followed.</summary>
     public const string HttpStatusError = "http_status_error";
 
     /// <summary>The authority returned a token type other than the one requested (Bearer). Do not use the token; check the authority.</summary>

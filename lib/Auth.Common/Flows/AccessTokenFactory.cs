@@ -29,7 +29,7 @@ internal static class AccessTokenFactory
     private static AccessTokenEntity Create(string homeAccountId, string clientId, string environment, string realm, string requestedTarget, TokenResponseJson response, DateTimeOffset requestedAt)
     {
         var now = requestedAt.ToUnixTimeSeconds();
-        var expiresOn = now + response.ExpiresIn!.Value;
+        var expiresOn = EpochSeconds.Add(now, response.ExpiresIn!.Value);
         return new AccessTokenEntity
         {
             HomeAccountId = homeAccountId,
@@ -41,8 +41,8 @@ internal static class AccessTokenFactory
             Target = string.IsNullOrWhiteSpace(response.Scope) ? requestedTarget : response.Scope,
             CachedAt = now,
             ExpiresOn = expiresOn,
-            ExtendedExpiresOn = response.ExtExpiresIn is > 0 ? now + response.ExtExpiresIn.Value : expiresOn,
-            RefreshOn = response.RefreshIn is > 0 ? now + response.RefreshIn.Value : null,
+            ExtendedExpiresOn = response.ExtExpiresIn is > 0 ? EpochSeconds.Add(now, response.ExtExpiresIn.Value) : expiresOn,
+            RefreshOn = response.RefreshIn is > 0 ? EpochSeconds.Add(now, response.RefreshIn.Value) : null,
             TokenType = "Bearer",
         };
     }

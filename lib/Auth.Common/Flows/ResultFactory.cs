@@ -39,9 +39,9 @@ internal static class ResultFactory
     {
         AccessToken = token.Secret!,
         Scopes = token.ScopeList,
-        ExpiresOn = DateTimeOffset.FromUnixTimeSeconds(token.ExpiresOn!.Value),
-        ExtendedExpiresOn = DateTimeOffset.FromUnixTimeSeconds(token.ExtendedExpiresOn ?? token.ExpiresOn.Value),
-        RefreshOn = token.RefreshOn is { } refreshOn ? DateTimeOffset.FromUnixTimeSeconds(refreshOn) : null,
+        ExpiresOn = EpochSeconds.ToDateTimeOffset(token.ExpiresOn!.Value),
+        ExtendedExpiresOn = EpochSeconds.ToDateTimeOffset(token.ExtendedExpiresOn ?? token.ExpiresOn.Value),
+        RefreshOn = token.RefreshOn is { } refreshOn ? EpochSeconds.ToDateTimeOffset(refreshOn) : null,
         TokenType = token.TokenType ?? "Bearer",
         TenantId = TenantOf(token),
         CorrelationId = correlationId,

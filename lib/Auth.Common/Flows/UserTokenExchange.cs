@@ -79,7 +79,7 @@ internal sealed class UserTokenExchange
             },
             cancellationToken).ConfigureAwait(false);
 
-        Log.TokenReceived(_runtime.Logger, record.AccessToken.Target!, DateTimeOffset.FromUnixTimeSeconds(record.AccessToken.ExpiresOn!.Value), grant.CorrelationId);
+        Log.TokenReceived(_runtime.Logger, record.AccessToken.Target!, EpochSeconds.ToDateTimeOffset(record.AccessToken.ExpiresOn!.Value), grant.CorrelationId);
         return ResultFactory.ForUser(
             record.AccessToken,
             record.Account,

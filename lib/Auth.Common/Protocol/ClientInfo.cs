@@ -27,8 +27,9 @@ internal sealed record ClientInfo(string Uid, string Utid)
                     ? new ClientInfo(u, t)
                     : null;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: uid or utid is not valid UTF-8.
             return null;
         }
     }

@@ -18,8 +18,9 @@ internal static class DeviceAuthorizationClient
         {
             json = response.IsSuccess ? JsonSerializer.Deserialize(response.Body, ProtocolJsonContext.Default.DeviceCodeResponseJson) : null;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
+            // Unreadable (ArgumentException: a lone UTF-16 surrogate): reported below as invalid_response.
         }
 
         if (json is not { DeviceCode.Length: > 0, UserCode.Length: > 0 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Auth.Common.Errors;
 
 namespace Auth.Common.Protocol;
@@ -21,8 +22,10 @@ internal static class IdTokenValidator
             throw Invalid("is not issued to this client id (aud)");
         }
 
-        if (claims.TryGetValue("exp", out var expText) && long.TryParse(expText, out var exp)
-            && DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(exp, 0, 253402300799)) + skew < now)
+        // Compared in (double) seconds: exp may be any JSON number (RFC 7519 NumericDate allows fractions), so no DateTimeOffset overflow.
+        if (claims.TryGetValue("exp", out var expText)
+            && double.TryParse(expText, NumberStyles.Float, CultureInfo.InvariantCulture, out var exp)
+            && exp + skew.TotalSeconds < now.ToUnixTimeSeconds())
         {
             throw Invalid("has expired (exp)");
         }

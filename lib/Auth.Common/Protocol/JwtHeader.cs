@@ -22,8 +22,9 @@ internal static class JwtHeader
                     ? alg.GetString()
                     : null;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: the alg string is not valid UTF-8.
             return null;
         }
     }

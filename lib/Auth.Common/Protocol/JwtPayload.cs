@@ -42,8 +42,9 @@ internal static class JwtPayload
 
             return claims;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a name or string value is not valid UTF-8.
             return null;
         }
     }

@@ -47,14 +47,27 @@ internal static class ServiceErrorMapper
         var code = throttled ? AuthErrorCodes.RequestThrottled : AuthErrorCodes.HttpStatusError;
         var advice = throttled || response.StatusCode >= 500
             ? "Retry later."
-            : "Check the authority URL and the request.";
-        return new AuthServiceException(code, $"The authority answered HTTP {response.StatusCode} without an OAuth error. {advice}")
+            : response.StatusCode is >= 300 and < 400
+                ? $"Redirects are not followed{RedirectTarget(response)}: check the authority URL; the token endpoint must answer directly."
+                : "Check the authority URL and the request.";
+        return new AuthServiceException(code, $"The authority answered HTTP {response.StatusCode} without an OAuth error{BodyKind(response)}. {advice}")
         {
             StatusCode = response.StatusCode,
             RetryAfter = RetryAfter(response, time),
             CorrelationId = correlationId,
         };
     }
+
+    /// <summary>Names a non-JSON body (an HTML or text error page from a proxy or gateway), else nothing.</summary>
+    internal static string BodyKind(NetworkResponse response) =>
+        response.Headers.TryGetValue("Content-Type", out var type) && !string.IsNullOrWhiteSpace(type) && !type.Contains("json", StringComparison.OrdinalIgnoreCase)
+            ? $" (a {type.Split(';')[0].Trim()} body, not JSON)"
+            : string.Empty;
+
+    private static string RedirectTarget(NetworkResponse response) =>
+        response.Headers.TryGetValue("Location", out var location) && Uri.TryCreate(location, UriKind.Absolute, out var target)
+            ? $" (it pointed to {target.GetLeftPart(UriPartial.Authority)})"
+            : string.Empty;
 
     private static bool IsThrottled(NetworkResponse response) =>
         response.StatusCode == 429 || (response.StatusCode == 503 && response.Headers.ContainsKey("Retry-After"));

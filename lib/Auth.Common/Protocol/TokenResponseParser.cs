@@ -49,7 +49,7 @@ internal static class TokenResponseParser
         return TokenResult.Success(json);
     }
 
-    private static TokenResponseJson? TryRead(string body, out JsonException? error)
+    private static TokenResponseJson? TryRead(string body, out Exception? error)
     {
         error = null;
         if (string.IsNullOrWhiteSpace(body))
@@ -61,15 +61,16 @@ internal static class TokenResponseParser
         {
             return JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.TokenResponseJson);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
+            // ArgumentException: the body holds a lone UTF-16 surrogate (only a custom INetworkClient can pass one).
             error = ex;
             return null;
         }
     }
 
     private static AuthServiceException Invalid(NetworkResponse response, Guid correlationId, string problem, Exception? inner) =>
-        new(AuthErrorCodes.InvalidResponse, $"The token endpoint's answer (HTTP {response.StatusCode}) {problem}. Check that the authority is an OAuth 2.0 token service; retry later if it is.", inner)
+        new(AuthErrorCodes.InvalidResponse, $"The token endpoint's answer (HTTP {response.StatusCode}{ServiceErrorMapper.BodyKind(response)}) {problem}. Check that the authority is an OAuth 2.0 token service; retry later if it is.", inner)
         {
             StatusCode = response.StatusCode,
             CorrelationId = correlationId,

@@ -58,6 +58,8 @@ public sealed class AuthorityInfoTests
     [TestCase("https://example.com/t1?x=1")]
     [TestCase("https://user:pw@example.com/t1")]
     [TestCase("https://login.microsoftonline.com")]
+    [TestCase("https://\u202e\u202e/\u202e\u202e")] // found by the authority URL fuzz target: UriFormatException escaped
+    [TestCase("//\u202e/htps:\u0014:/\r/con")] // found by the authority URL fuzz target: Uri.TryCreate threw IndexOutOfRangeException
     public void Parse_Malformed_IsInvalidAuthority(string url)
     {
         var act = () => AuthorityInfo.Parse(url, ProtocolMode.AzureAD, false);

@@ -126,4 +126,15 @@ public sealed class CacheSerializationTests
         store.Find(CacheKeys.AppPartition("c1", "t1"))!.AccessTokens.Should().BeEmpty();
         store.Find("u1.t1")!.AccessTokens.Should().HaveCount(1);
     }
+
+    // Found by the cache deserializer fuzz target: a blob with a lone UTF-16 surrogate threw ArgumentException.
+    [Test]
+    public void Deserialize_LoneSurrogate_IsCacheDeserializationFailed()
+    {
+        var store = new TokenCacheStore();
+
+        var act = () => store.Deserialize("{\"Account\":{\"u\ud800\ud8001\":{}}}");
+
+        act.Should().Throw<AuthClientException>().Which.Code.Should().Be(AuthErrorCodes.CacheDeserializationFailed);
+    }
 }

@@ -191,4 +191,21 @@ public sealed class ClientCredentialFlowTests
 
         next.AccessToken.Should().Be("ok");
     }
+
+    // Found by the token response fuzz target: "ext_expires_in":"8301205957974049" overflowed DateTimeOffset (ArgumentOutOfRangeException).
+    [TestCase("9223372036854775807", "8301205957974049")]
+    [TestCase("3599", "9223372036854775807")]
+    public async Task AcquireAsync_HugeLifetimes_SaturateAtYear9999(string expiresIn, string extExpiresIn)
+    {
+        var network = new RecordingNetworkClient(_ => RecordingNetworkClient.Json(
+            200, $$"""{"token_type":"Bearer","expires_in":"{{expiresIn}}","ext_expires_in":"{{extExpiresIn}}","refresh_in":"{{extExpiresIn}}","access_token":"t"}"""));
+        var flow = new Common.Flows.ClientCredentialFlow(TestRuntime.Create(network, _time), new FakeAuthenticator());
+
+        var result = await flow.AcquireAsync(Request, CancellationToken.None);
+        var cached = await flow.AcquireAsync(Request, CancellationToken.None);
+
+        result.ExtendedExpiresOn.Should().Be(DateTimeOffset.FromUnixTimeSeconds(253_402_300_799));
+        result.ExpiresOn.Should().BeAfter(_time.GetUtcNow());
+        cached.Source.Should().Be(TokenSource.Cache);
+    }
 }

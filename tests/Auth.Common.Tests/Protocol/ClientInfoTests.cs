@@ -21,4 +21,13 @@ public sealed class ClientInfoTests
     {
         ClientInfo.TryParse(value).Should().BeNull();
     }
+
+    // Found by the JWT fuzz target: a uid whose bytes are not UTF-8 threw InvalidOperationException.
+    [Test]
+    public void TryParse_InvalidUtf8_IsNull()
+    {
+        var value = System.Buffers.Text.Base64Url.EncodeToString([.. "{\"uid\":\""u8, 0xC3, 0x28, .. "\",\"utid\":\"t\"}"u8]);
+
+        ClientInfo.TryParse(value).Should().BeNull();
+    }
 }

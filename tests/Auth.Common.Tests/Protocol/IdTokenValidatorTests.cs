@@ -71,4 +71,36 @@ public sealed class IdTokenValidatorTests
 
         act.Should().Throw<AuthClientException>().Which.Code.Should().Be(AuthErrorCodes.NonceMismatch);
     }
+
+    // Found by the JWT fuzz target: exp at the end of DateTimeOffset's range plus the clock skew overflowed (ArgumentOutOfRangeException).
+    [TestCase(253_402_300_800L)]
+    [TestCase(long.MaxValue)]
+    public void Validate_ExpBeyondYear9999_IsNotExpiredAndDoesNotOverflow(long exp)
+    {
+        var claims = Validate(TestJwt.IdToken(exp: exp));
+
+        claims["exp"].Should().Be(exp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Test]
+    public void Validate_FractionalExpInThePast_IsExpired()
+    {
+        var token = TestJwt.Create(new Dictionary<string, object> { ["aud"] = "client1", ["exp"] = 1_700_000_000.5 });
+
+        var act = () => Validate(token);
+
+        act.Should().Throw<AuthClientException>().Which.Message.Should().Contain("expired");
+    }
+
+    // Found by the JWT fuzz target: a claim whose bytes are not UTF-8 threw InvalidOperationException.
+    [Test]
+    public void Validate_PayloadWithInvalidUtf8_IsInvalidIdToken()
+    {
+        var payload = System.Buffers.Text.Base64Url.EncodeToString([.. "{\"aud\":\"client1\",\"name\":\""u8, 0xBD, .. "\"}"u8]);
+        var token = $"eyJhbGciOiJSUzI1NiJ9.{payload}.c2ln";
+
+        var act = () => Validate(token);
+
+        act.Should().Throw<AuthClientException>().Which.Code.Should().Be(AuthErrorCodes.InvalidIdToken);
+    }
 }

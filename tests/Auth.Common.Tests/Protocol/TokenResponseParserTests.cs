@@ -128,4 +128,14 @@ public sealed class TokenResponseParserTests
 
         result.Token!.AccessToken.Should().Be("at");
     }
+
+    // Found by the token response fuzz target: a body with a lone UTF-16 surrogate (a custom INetworkClient can pass one) threw ArgumentException.
+    [TestCase(200)]
+    [TestCase(400)]
+    public void Parse_BodyWithLoneSurrogate_IsInvalidResponseOrHttpError(int status)
+    {
+        var result = Parse(status, "{\"token_type\":\"bearer\",\"\udfffxpires_in\":\"3600\",\"access_token\":\"a");
+
+        result.Error!.Code.Should().Be(status == 200 ? AuthErrorCodes.InvalidResponse : AuthErrorCodes.HttpStatusError);
+    }
 }

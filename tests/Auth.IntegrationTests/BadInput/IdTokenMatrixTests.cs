@@ -1,0 +1,78 @@
+using System.Buffers.Text;
+using System.Text;
+using Auth.Common.Errors;
+using Auth.Common.Requests;
+using Auth.IntegrationTests.PublicClient;
+using Auth.Testing;
+
+namespace Auth.IntegrationTests.BadInput;
+
+/// <summary>
+/// The auth-code redemption against an authority that answers a bad ID token (wrong nonce,
+/// audience, expired, unsigned, malformed) or a redirect with the wrong state: each is refused
+/// with its documented code and no token reaches the app or its cache.
+/// </summary>
+[TestFixture]
+public sealed class IdTokenMatrixTests : PublicClientFixture
+{
+    private const string Nonce = "nonce-sent";
+    private static readonly Uri Redirect = new("http://127.0.0.1:8400/");
+
+    private static string Encode(string json) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(json));
+
+    private static string Jwt(string claims, string alg = "RS256", string signature = "c2lnbmF0dXJl") =>
+        $"{Encode($"{{\"alg\":\"{alg}\",\"typ\":\"JWT\"}}")}.{Encode(claims)}.{signature}";
+
+    private static string Claims(string aud = ClientId, string nonce = Nonce, long exp = 4_102_444_800) =>
+        $"{{\"aud\":\"{aud}\",\"iss\":\"https://issuer\",\"sub\":\"s\",\"oid\":\"o\",\"tid\":\"t\",\"nonce\":\"{nonce}\",\"exp\":{exp}}}";
+
+    private static IEnumerable<TestCaseData> Rows()
+    {
+        yield return new TestCaseData(Jwt(Claims(nonce: "replayed")), AuthErrorCodes.NonceMismatch).SetName("IdToken_wrongNonce_IsNonceMismatch");
+        yield return new TestCaseData(Jwt(Claims(aud: "another-app")), AuthErrorCodes.InvalidIdToken).SetName("IdToken_wrongAudience_IsInvalidIdToken");
+        yield return new TestCaseData(Jwt(Claims(exp: 1_000_000_000)), AuthErrorCodes.InvalidIdToken).SetName("IdToken_expired_IsInvalidIdToken");
+        yield return new TestCaseData(Jwt(Claims(), alg: "none", signature: string.Empty), AuthErrorCodes.InvalidIdToken).SetName("IdToken_unsigned_IsInvalidIdToken");
+        yield return new TestCaseData("not.a.jwt", AuthErrorCodes.InvalidIdToken).SetName("IdToken_malformed_IsInvalidIdToken");
+        yield return new TestCaseData("e30", AuthErrorCodes.InvalidIdToken).SetName("IdToken_onePart_IsInvalidIdToken");
+        yield return new TestCaseData(Jwt("[1,2]"), AuthErrorCodes.InvalidIdToken).SetName("IdToken_payloadNotObject_IsInvalidIdToken");
+    }
+
+    [TestCaseSource(nameof(Rows))]
+    public async Task Redeem(string idToken, string expected)
+    {
+        var app = App();
+        Authority.EnqueueTokenResponse(FakeTokenResponse.Custom(200,
+            $"{{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"at\",\"refresh_token\":\"rt\",\"scope\":\"api://orders/read\",\"id_token\":\"{idToken}\"}}"));
+
+        var act = () => app.AcquireTokenByCodeAsync(Request());
+
+        var error = (await act.Should().ThrowAsync<AuthClientException>()).Which;
+        error.Code.Should().Be(expected);
+        error.Message.Should().Contain("sign").And.NotContain(idToken);
+        (await app.GetTokenCache().GetAllAccountsAsync()).Should().BeEmpty("a refused ID token caches nothing");
+    }
+
+    [Test]
+    public async Task Redeem_ReturnedStateDiffers_IsStateMismatchWithoutCallingTheAuthority()
+    {
+        var app = App();
+
+        var act = () => app.AcquireTokenByCodeAsync(Request() with { ReturnedState = "forged" });
+
+        var error = (await act.Should().ThrowAsync<AuthClientException>()).Which;
+        error.Code.Should().Be(AuthErrorCodes.StateMismatch);
+        error.Message.Should().Contain("Start the sign-in again");
+        Authority.RequestCount("authorization_code").Should().Be(0, "the code is not redeemed");
+    }
+
+    private static AuthorizationCodeRequest Request() => new()
+    {
+        Scopes = Scopes,
+        RedirectUri = Redirect,
+        Code = "code-from-redirect",
+        CodeVerifier = "verifier-verifier-verifier-verifier-verifier-0123",
+        State = "state-sent",
+        ReturnedState = "state-sent",
+        Nonce = Nonce,
+    };
+}
