@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using Auth.Common.Errors;
 using Auth.Common.Logging;
+using Auth.Common.Threading;
 using Microsoft.Extensions.Logging;
 
 namespace Auth.Common.Cache;
@@ -8,11 +8,11 @@ namespace Auth.Common.Cache;
 /// <summary>
 /// Runs a cache read or write, wrapped in the plugin's before/after callbacks when a plugin is
 /// set. Accesses to one partition are serialized so the plugin never sees them overlap; other
-/// partitions proceed in parallel. Without a plugin this adds nothing.
+/// partitions proceed in parallel (the gates are a fixed set of stripes, so they do not grow with the number of partitions). Without a plugin this adds nothing.
 /// </summary>
 internal sealed class CacheAccessor
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+    private readonly StripedAsyncLock _gates = new(64);
     private readonly ITokenCachePlugin? _plugin;
     private readonly ILogger _logger;
 
@@ -48,9 +48,7 @@ internal sealed class CacheAccessor
 
     private async ValueTask<T> AccessWithPluginAsync<TState, T>(ITokenCachePlugin plugin, string partition, bool isApplicationCache, TState state, Func<TokenCacheStore, TState, (T Result, bool Changed)> access, CancellationToken cancellationToken)
     {
-        var gate = _gates.GetOrAdd(partition, static _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        using (await _gates.EnterAsync(partition, cancellationToken).ConfigureAwait(false))
         {
             var context = new TokenCacheContext(new PartitionSerializer(Store, partition), partition, ClientId, isApplicationCache);
             await InvokeAsync(plugin, context, before: true, cancellationToken).ConfigureAwait(false);
@@ -58,10 +56,6 @@ internal sealed class CacheAccessor
             context.CacheHasChanged = changed;
             await InvokeAsync(plugin, context, before: false, cancellationToken).ConfigureAwait(false);
             return result;
-        }
-        finally
-        {
-            gate.Release();
         }
     }
 

@@ -20,6 +20,10 @@ internal sealed class SilentFlow
     private readonly UserTokenExchange _exchange;
     private readonly SingleFlight<string, AuthenticationResult> _flight = new();
 
+    // Refreshes of one account run one at a time whatever their scopes or ForceRefresh, so a refresh
+    // token that rotates is never redeemed twice: the second refresh reads the one the first stored.
+    private readonly StripedAsyncLock _accountRefresh = new(64);
+
     public SilentFlow(UserTokenExchange exchange) => _exchange = exchange;
 
     private ClientRuntime Runtime => _exchange.Runtime;
@@ -52,6 +56,7 @@ internal sealed class SilentFlow
     /// <summary>Runs once per key at a time: looks again (another caller may just have refreshed), then redeems the refresh token.</summary>
     private async Task<AuthenticationResult> RefreshAsync(SilentCall call)
     {
+        using var exclusive = await _accountRefresh.EnterAsync(call.Account.HomeAccountId, CancellationToken.None).ConfigureAwait(false);
         var found = await FindAsync(call, withRefreshToken: true, CancellationToken.None).ConfigureAwait(false);
         if (found.Serve(call) is { } cached)
         {

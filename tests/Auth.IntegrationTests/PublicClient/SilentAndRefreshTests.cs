@@ -35,6 +35,29 @@ public sealed class SilentAndRefreshTests : PublicClientFixture
     }
 
     [Test]
+    public async Task Silent_ForcedAndUnforcedRefreshAtOnce_RedeemEachRefreshTokenOnce()
+    {
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var app = App(time: time);
+        var first = await SignIn(app);
+
+        // Past the access token's usable life (1 h, less 5 min), not past the ID tokens the authority issues on its own clock.
+        time.Advance(TimeSpan.FromMinutes(58));
+        Authority.EnqueueTokenResponse(Auth.Testing.FakeTokenResponse.Slow(TimeSpan.FromMilliseconds(300)));
+
+        // Different request shapes do not share one request, but they must not redeem the same
+        // (single-use, rotating) refresh token twice: the second refresh uses the one the first stored.
+        var results = await Task.WhenAll(
+            app.AcquireTokenSilentAsync(new SilentFlowRequest { Scopes = Scopes, Account = first.Account! }),
+            app.AcquireTokenSilentAsync(new SilentFlowRequest { Scopes = Scopes, Account = first.Account!, ForceRefresh = true }));
+
+        results.Should().OnlyContain(r => r.Source == TokenSource.IdentityProvider || r.Source == TokenSource.Cache);
+        var redeemed = Authority.TokenRequests.Where(r => r.Form.GetValueOrDefault("grant_type") == "refresh_token")
+            .Select(r => r.Form["refresh_token"]).ToList();
+        redeemed.Should().OnlyHaveUniqueItems();
+    }
+
+    [Test]
     public async Task Silent_RefreshTokenRevoked_IsInteractionRequired()
     {
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
