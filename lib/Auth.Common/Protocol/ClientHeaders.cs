@@ -28,9 +28,15 @@ internal sealed class ClientHeaders
     public Dictionary<string, string> For(AuthorityInfo authority, Guid correlationId)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        Write(headers, authority, correlationId);
+        return headers;
+    }
+
+    private void Write(Dictionary<string, string> headers, AuthorityInfo authority, Guid correlationId)
+    {
         if (authority.Mode != ProtocolMode.AzureAD)
         {
-            return headers;
+            return;
         }
 
         headers["client-request-id"] = correlationId.ToString();
@@ -45,17 +51,12 @@ internal sealed class ClientHeaders
         {
             headers["x-client-OS"] = _os;
         }
-
-        return headers;
     }
 
     /// <summary>Adds the headers of a token request, with server telemetry for <paramref name="apiId"/> (Entra ID only).</summary>
     public void AddTo(TokenRequestContent content, AuthorityInfo authority, Guid correlationId, int apiId, int cacheInfo = CacheInfo.NotApplicable)
     {
-        foreach (var (name, value) in For(authority, correlationId))
-        {
-            content.Headers[name] = value;
-        }
+        Write(content.Headers, authority, correlationId);
 
         if (authority.Mode == ProtocolMode.AzureAD)
         {

@@ -22,6 +22,11 @@ internal sealed class ServerTelemetry
     {
         lock (_lock)
         {
+            if (_failures.Count == 0)
+            {
+                return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"5|{Volatile.Read(ref _cacheHits)}|||");
+            }
+
             var requests = string.Join(',', _failures.Select(f => $"{f.ApiId},{f.CorrelationId}"));
             var errors = string.Join(',', _failures.Select(f => f.Error));
             return $"5|{Volatile.Read(ref _cacheHits)}|{requests}|{errors}|";

@@ -10,29 +10,46 @@ namespace Auth.Common.Threading;
 internal sealed class SingleFlight<TKey, TValue>
     where TKey : notnull
 {
-    private readonly ConcurrentDictionary<TKey, Lazy<Task<TValue>>> _inFlight = new();
+    private readonly ConcurrentDictionary<TKey, Task<TValue>> _inFlight = new();
 
     /// <summary>Gets the number of operations currently running.</summary>
     public int Count => _inFlight.Count;
 
-    /// <summary>Runs <paramref name="operation"/> for <paramref name="key"/>, or joins the one already running.</summary>
+    /// <summary>
+    /// Runs <paramref name="operation"/> for <paramref name="key"/>, or joins the one already running.
+    /// The caller that starts it runs it on its own thread (no thread-pool hop): when the operation
+    /// completes synchronously, so does this call.
+    /// </summary>
     public Task<TValue> RunAsync(TKey key, Func<Task<TValue>> operation, CancellationToken cancellationToken)
     {
-        Lazy<Task<TValue>>? lazy = null;
-        lazy = new Lazy<Task<TValue>>(() => RunAndForgetAsync(key, lazy!, operation), LazyThreadSafetyMode.ExecutionAndPublication);
-        var shared = _inFlight.GetOrAdd(key, lazy);
-        return shared.Value.WaitAsync(cancellationToken);
+        while (true)
+        {
+            if (_inFlight.TryGetValue(key, out var running))
+            {
+                return running.WaitAsync(cancellationToken);
+            }
+
+            var owned = new TaskCompletionSource<TValue>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (_inFlight.TryAdd(key, owned.Task))
+            {
+                _ = RunOwnedAsync(key, owned, operation);
+                return owned.Task.WaitAsync(cancellationToken);
+            }
+        }
     }
 
-    private async Task<TValue> RunAndForgetAsync(TKey key, Lazy<Task<TValue>> self, Func<Task<TValue>> operation)
+    private async Task RunOwnedAsync(TKey key, TaskCompletionSource<TValue> owned, Func<Task<TValue>> operation)
     {
         try
         {
-            return await Task.Run(operation).ConfigureAwait(false);
+            var value = await operation().ConfigureAwait(false);
+            _inFlight.TryRemove(new KeyValuePair<TKey, Task<TValue>>(key, owned.Task));
+            owned.TrySetResult(value);
         }
-        finally
+        catch (Exception ex)
         {
-            _inFlight.TryRemove(new KeyValuePair<TKey, Lazy<Task<TValue>>>(key, self));
+            _inFlight.TryRemove(new KeyValuePair<TKey, Task<TValue>>(key, owned.Task));
+            owned.TrySetException(ex);
         }
     }
 }

@@ -78,14 +78,15 @@ public sealed class HttpClientNetworkClient : INetworkClient
     private async Task<NetworkResponse> SendOnceAsync(NetworkRequest request, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(_options.RequestTimeout, _options.TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token) : null;
+        var token = linked?.Token ?? timeout.Token;
         using var message = HttpRequestFactory.Create(request);
         try
         {
             using var response = await _client()
-                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token)
+                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token)
                 .ConfigureAwait(false);
-            var body = await BoundedBodyReader.ReadAsync(response.Content, _options.MaxResponseBytes, linked.Token).ConfigureAwait(false);
+            var body = await BoundedBodyReader.ReadAsync(response.Content, _options.MaxResponseBytes, token).ConfigureAwait(false);
             return new NetworkResponse
             {
                 StatusCode = (int)response.StatusCode,

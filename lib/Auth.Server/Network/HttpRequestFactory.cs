@@ -14,7 +14,7 @@ internal static class HttpRequestFactory
             message.Content = new FormUrlEncodedContent(form);
         }
 
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        message.Headers.TryAddWithoutValidation("Accept", "application/json");
         foreach (var (name, value) in request.Headers)
         {
             message.Headers.TryAddWithoutValidation(name, value);

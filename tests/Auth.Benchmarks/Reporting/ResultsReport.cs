@@ -64,6 +64,12 @@ public static class ResultsReport
             }
         }
 
+        if (results.TryGetValue((nameof(FullAcquisition), nameof(FullAcquisition.HttpOnly), string.Empty), out var floor))
+        {
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"Row 6 floor: one form POST through `HttpClient` and the same fake handler, body read as a string, with no library at all: {Time(floor.Mean)}, {Bytes(floor.Allocated)}. Both libraries pay it on every full request.");
+        }
+
         md.AppendLine();
         md.AppendLine("## Row 7: 1,000 concurrent callers on one cold app token");
         md.AppendLine();
