@@ -93,21 +93,60 @@ internal sealed class OnBehalfOfFlow
         var now = Runtime.Time.GetUtcNow().ToUnixTimeSeconds();
         var authority = call.Context.Authority;
         var tenant = authority.Mode == ProtocolMode.AzureAD && Guid.TryParse(authority.Tenant, out _) ? authority.Tenant : null;
-        AccessTokenEntity? token = null;
-        foreach (var (_, t) in partition.AccessTokens)
+        var token = FindExact(partition, call, tenant) is { } exact && IsServable(exact, call, tenant, now) ? exact : null;
+        if (token is null)
         {
-            if (t.Scopes.Covers(call.Context.Scopes)
-                && IsOwn(t.UserAssertionHash, t.ClientId, t.Environment, call)
-                && (tenant is null || string.Equals(t.Realm, tenant, StringComparison.OrdinalIgnoreCase))
-                && TokenFreshness.IsUsable(t, now, Runtime.ClockSkew)
-                && !(t.RefreshOn <= now))
+            foreach (var (_, t) in partition.AccessTokens)
             {
-                token = t;
-                break;
+                if (t.Scopes.Covers(call.Context.Scopes) && IsServable(t, call, tenant, now))
+                {
+                    token = t;
+                    break;
+                }
             }
         }
 
         return (token, withRefreshToken ? FindRefreshToken(partition, call) : null);
+    }
+
+    /// <summary>
+    /// The token under the exact key of the requested scopes: an assertion's tokens all belong to one
+    /// user in one tenant, so any entry of the partition tells the key's account and realm.
+    /// </summary>
+    private AccessTokenEntity? FindExact(CachePartition partition, OboCall call, string? tenant)
+    {
+        AccessTokenEntity? sample = null;
+        foreach (var (_, t) in partition.AccessTokens)
+        {
+            sample = t;
+            break;
+        }
+
+        if (sample?.HomeAccountId is not { } home)
+        {
+            return null;
+        }
+
+        var key = new CacheKeyBuilder(stackalloc char[CacheKeyBuilder.StackSize]);
+        var aliases = call.Context.Authority.Cloud.Aliases;
+        for (var i = 0; i < aliases.Count; i++)
+        {
+            key.Clear();
+            CacheKeys.WriteCredential(ref key, home, aliases[i], CacheKeys.AccessTokenType, Runtime.ClientId, tenant ?? sample.Realm ?? string.Empty, call.Context.Scopes);
+            if (!key.Overflowed && partition.TryGetAccessToken(key.Key, out var exact))
+            {
+                return exact;
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsServable(AccessTokenEntity t, OboCall call, string? tenant, long now) =>
+        IsOwn(t.UserAssertionHash, t.ClientId, t.Environment, call)
+        && (tenant is null || string.Equals(t.Realm, tenant, StringComparison.OrdinalIgnoreCase))
+        && TokenFreshness.IsUsable(t, now, Runtime.ClockSkew)
+        && !(t.RefreshOn <= now);
     }
 
     private RefreshTokenEntity? FindRefreshToken(CachePartition partition, OboCall call)

@@ -41,6 +41,22 @@ public sealed class OnBehalfOfFlowTests
     }
 
     [Test]
+    public async Task Obo_SameAssertion_ExactKeyOrScan_AreCacheHits()
+    {
+        // The server grants "api://x/read openid profile": asking for exactly that finds the entry by
+        // its key, asking for a subset or another order finds it by scanning the assertion's partition.
+        var ask = (string[] scopes) => _flow.AcquireAsync(new OnBehalfOfRequest { Scopes = scopes, OboAssertion = AdaToken }, CancellationToken.None);
+        var first = await ask(["api://x/read"]);
+
+        var exact = await ask(["api://x/read", "openid", "profile"]);
+        var reordered = await ask(["profile", "api://x/read"]);
+        var subset = await ask(["api://x/read"]);
+
+        new[] { exact, reordered, subset }.Should().OnlyContain(r => r.Source == TokenSource.Cache && r.AccessToken == first.AccessToken);
+        _server.Network.Requests.Should().HaveCount(1);
+    }
+
+    [Test]
     public async Task Obo_SameAssertion_IsACacheHit()
     {
         var first = await Obo(AdaToken);
