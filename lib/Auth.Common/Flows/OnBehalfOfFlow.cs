@@ -147,7 +147,6 @@ internal sealed class OnBehalfOfFlow
         && (tenant is null || string.Equals(t.Realm, tenant, StringComparison.OrdinalIgnoreCase))
         && TokenFreshness.IsUsable(t, now, Runtime.ClockSkew)
         && !(t.RefreshOn <= now);
-    }
 
     private RefreshTokenEntity? FindRefreshToken(CachePartition partition, OboCall call)
     {

@@ -9,7 +9,7 @@ internal sealed record RequestContext(IReadOnlyList<string> Scopes, AuthorityInf
     public static async ValueTask<RequestContext> ResolveAsync(ClientRuntime runtime, AuthRequest request, IReadOnlyList<string>? scopes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var validScopes = RequestValidation.Scopes(scopes);
+        IReadOnlyList<string> validScopes = RequestValidation.IsClean(scopes) ? [.. scopes] : RequestValidation.Scopes(scopes);
         var correlationId = request.CorrelationId ?? Guid.NewGuid();
         var authority = await runtime.ResolveAuthorityAsync(request.Authority, correlationId, cancellationToken).ConfigureAwait(false);
         return new RequestContext(validScopes, authority, correlationId);
