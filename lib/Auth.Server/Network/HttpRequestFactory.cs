@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Auth.Common.Platform;
 
 namespace Auth.Server.Network;
