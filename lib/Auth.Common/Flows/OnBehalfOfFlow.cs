@@ -21,6 +21,10 @@ internal sealed class OnBehalfOfFlow
     private readonly UserTokenExchange _exchange;
     private readonly SingleFlight<string, AuthenticationResult> _flight = new();
 
+    // Exchanges for one assertion run one at a time whatever their scopes, so the assertion's
+    // (rotating) refresh token is never redeemed twice: the next exchange reads what the last stored.
+    private readonly StripedAsyncLock _assertionExchange = new(64);
+
     public OnBehalfOfFlow(UserTokenExchange exchange) => _exchange = exchange;
 
     private ClientRuntime Runtime => _exchange.Runtime;
@@ -46,6 +50,7 @@ internal sealed class OnBehalfOfFlow
 
     private async Task<AuthenticationResult> FetchAsync(OboCall call)
     {
+        using var exclusive = await _assertionExchange.EnterAsync(call.AssertionHash, CancellationToken.None).ConfigureAwait(false);
         var found = await FindAsync(call, withRefreshToken: true, CancellationToken.None).ConfigureAwait(false);
         if (!call.Request.SkipCache && found.Token is { } cached)
         {

@@ -96,6 +96,36 @@ public sealed class OnBehalfOfFlowTests
     }
 
     [Test]
+    public async Task Obo_TwoScopeSetsExpiredAtOnce_RedeemTheRefreshTokenOnce()
+    {
+        var bodies = new UserTokenServer(_time);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var network = new RecordingNetworkClient(async request =>
+        {
+            if (request.Form!.Any(f => f is { Key: "grant_type", Value: "refresh_token" }))
+            {
+                await release.Task;
+            }
+
+            return RecordingNetworkClient.Json(200, bodies.Success());
+        });
+        var flow = new OnBehalfOfFlow(new UserTokenExchange(TestRuntime.Create(network, _time), new FakeAuthenticator()));
+        var ask = (string[] scopes) => flow.AcquireAsync(new OnBehalfOfRequest { Scopes = scopes, OboAssertion = AdaToken }, CancellationToken.None);
+        await ask(["api://x/read"]);
+        _time.Advance(TimeSpan.FromHours(1));
+
+        // Different scope sets do not share one request, but they must not both redeem rt-1.
+        var first = ask(["api://x/read"]);
+        var second = ask(["openid", "api://x/read"]);
+        await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
+        release.SetResult();
+        await Task.WhenAll(first, second);
+
+        network.Requests.Select(r => r.Form!.FirstOrDefault(f => f.Key == "refresh_token").Value).Where(v => v is not null)
+            .Should().OnlyHaveUniqueItems().And.Contain("rt-1");
+    }
+
+    [Test]
     public async Task Obo_RefreshTokenRejected_FallsBackToTheAssertion()
     {
         await Obo(AdaToken);
