@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Auth.Common.Protocol;
 
 namespace Auth.Common.Cache;
 
@@ -49,12 +50,41 @@ internal sealed class AccessTokenEntity : CredentialEntity
     [JsonIgnore]
     public ScopeSet Scopes => _scopes ??= ScopeSet.Parse(Target);
 
+    /// <summary>
+    /// Gets the tenant the token was issued in: the realm when it is a tenant id, else the token's own
+    /// <c>tid</c> claim when the token is a readable JWT (authorities named by domain or
+    /// <c>organizations</c>), else the realm as configured. Worked out once per token, not per cache hit.
+    /// </summary>
+    [JsonIgnore]
+    public string? IssuedTenant
+    {
+        get
+        {
+            var (secret, realm) = (Secret, Realm);
+            if (Volatile.Read(ref _issuedTenant) is { } memo && ReferenceEquals(memo.Secret, secret) && ReferenceEquals(memo.Realm, realm))
+            {
+                return memo.Tenant;
+            }
+
+            var tenant = string.IsNullOrEmpty(realm) ? null
+                : Guid.TryParse(realm, out _) ? realm
+                : JwtPayload.TryRead(secret)?.GetValueOrDefault("tid") ?? realm;
+            Volatile.Write(ref _issuedTenant, new TenantMemo(secret, realm, tenant));
+            return tenant;
+        }
+    }
+
+    /// <summary>Gets whether the token is a bearer token (the type when none is recorded).</summary>
+    [JsonIgnore]
+    public bool IsBearer => TokenType is null || TokenType.Equals("Bearer", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Gets the granted scopes as a read-only list, split once (shared by every result served from this entry).</summary>
     [JsonIgnore]
     public IReadOnlyList<string> ScopeList => _scopeList ??= Array.AsReadOnly((Target ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private ScopeSet? _scopes;
     private IReadOnlyList<string>? _scopeList;
+    private TenantMemo? _issuedTenant;
     private string? _target;
 
     public override string Key() =>
@@ -66,4 +96,6 @@ internal sealed class AccessTokenEntity : CredentialEntity
         : HomeAccountId;
 
     public override bool IsComplete() => base.IsComplete() && ExpiresOn is not null && !string.IsNullOrEmpty(Target);
+
+    private sealed record TenantMemo(string? Secret, string? Realm, string? Tenant);
 }

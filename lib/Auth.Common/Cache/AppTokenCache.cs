@@ -21,16 +21,9 @@ internal static class AppTokenCache
             return null;
         }
 
-        // Entries may have been written under any of the cloud's aliases (by us, MSAL.NET or msal-node).
-        var aliases = authority.Cloud.Aliases;
-        for (var i = 0; i < aliases.Count; i++)
+        if (partition.FindAccessTokenByKey(string.Empty, authority.Cloud.Aliases, clientId, realm, scopes) is { } exact && IsExactMatch(exact))
         {
-            key.Clear();
-            CacheKeys.WriteCredential(ref key, string.Empty, aliases[i], CacheKeys.AccessTokenType, clientId, realm, scopes);
-            if (!key.Overflowed && partition.TryGetAccessToken(key.Key, out var exact) && IsExactMatch(exact))
-            {
-                return exact;
-            }
+            return exact;
         }
 
         var requested = ScopeSet.From(scopes);
@@ -49,7 +42,7 @@ internal static class AppTokenCache
     private static bool IsExactMatch(AccessTokenEntity token) =>
         string.IsNullOrEmpty(token.HomeAccountId)
         && string.IsNullOrEmpty(token.UserAssertionHash)
-        && IsBearer(token);
+        && token.IsBearer;
 
     private static bool IsMatch(AccessTokenEntity token, string clientId, AuthorityInfo authority, string realm, ScopeSet scopes) =>
         string.IsNullOrEmpty(token.HomeAccountId)
@@ -57,9 +50,6 @@ internal static class AppTokenCache
         && string.Equals(token.ClientId, clientId, StringComparison.OrdinalIgnoreCase)
         && string.Equals(token.Realm ?? string.Empty, realm, StringComparison.OrdinalIgnoreCase)
         && authority.MatchesEnvironment(token.Environment)
-        && IsBearer(token)
+        && token.IsBearer
         && token.Scopes.Covers(scopes);
-
-    private static bool IsBearer(AccessTokenEntity token) =>
-        token.TokenType is null || token.TokenType.Equals("Bearer", StringComparison.OrdinalIgnoreCase);
 }

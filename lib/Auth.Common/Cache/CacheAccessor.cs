@@ -28,9 +28,6 @@ internal sealed class CacheAccessor
 
     public string ClientId { get; }
 
-    /// <summary>Gets whether a plugin wraps every access.</summary>
-    public bool HasPlugin => _plugin is not null;
-
     /// <summary>Runs <paramref name="access"/> on <paramref name="partition"/>; it returns the result and whether it changed the cache.</summary>
     public ValueTask<T> AccessAsync<T>(PartitionName partition, bool isApplicationCache, Func<TokenCacheStore, (T Result, bool Changed)> access, CancellationToken cancellationToken) =>
         AccessAsync(partition, isApplicationCache, access, static (store, run) => run(store), cancellationToken);

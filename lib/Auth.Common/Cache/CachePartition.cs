@@ -67,13 +67,18 @@ internal sealed class CachePartition
         return true;
     }
 
-    /// <summary>Gets the access token stored under <paramref name="key"/> without creating a string.</summary>
-    public bool TryGetAccessToken(ReadOnlySpan<char> key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AccessTokenEntity? token) =>
-        AccessTokens.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out token);
+    /// <summary>
+    /// Returns the access token stored under the key an entry with these fields has, trying each of the
+    /// cloud's <paramref name="aliases"/> (entries may be written under any of them by us, MSAL.NET or
+    /// msal-node); the key is built on the stack, so a hit creates no string. Null when none is there
+    /// (or the key does not fit the buffer): the caller then scans.
+    /// </summary>
+    public AccessTokenEntity? FindAccessTokenByKey(string? homeAccountId, IReadOnlyList<string> aliases, string clientId, string realm, IReadOnlyList<string> scopes) =>
+        FindByKey(AccessTokens, CacheKeys.AccessTokenType, homeAccountId, aliases, clientId, realm, scopes);
 
-    /// <summary>Gets the ID token stored under <paramref name="key"/> without creating a string.</summary>
-    public bool TryGetIdToken(ReadOnlySpan<char> key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IdTokenEntity? token) =>
-        IdTokens.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out token);
+    /// <summary>Returns the ID token stored under the key an entry with these fields has, as <see cref="FindAccessTokenByKey"/> does.</summary>
+    public IdTokenEntity? FindIdTokenByKey(string homeAccountId, IReadOnlyList<string> aliases, string clientId, string realm) =>
+        FindByKey(IdTokens, CacheKeys.IdTokenType, homeAccountId, aliases, clientId, realm, []);
 
     /// <summary>Remembers that the entries are exactly what <paramref name="json"/> holds (just read or written).</summary>
     public void RememberBlob(string json, long version) => Volatile.Write(ref _snapshot, new BlobSnapshot(json, version));
@@ -92,6 +97,25 @@ internal sealed class CachePartition
         IdTokens.Clear();
         Accounts.Clear();
         MarkChanged();
+    }
+
+    private static T? FindByKey<T>(
+        ConcurrentDictionary<string, T> entries, string credentialType, string? homeAccountId, IReadOnlyList<string> aliases, string clientId, string realm, IReadOnlyList<string> scopes)
+        where T : class
+    {
+        var lookup = entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        var key = new CacheKeyBuilder(stackalloc char[CacheKeyBuilder.StackSize]);
+        for (var i = 0; i < aliases.Count; i++)
+        {
+            key.Clear();
+            CacheKeys.WriteCredential(ref key, homeAccountId, aliases[i], credentialType, clientId, realm, scopes);
+            if (!key.Overflowed && lookup.TryGetValue(key.Key, out var entry))
+            {
+                return entry;
+            }
+        }
+
+        return null;
     }
 
     private sealed record BlobSnapshot(string Json, long Version);

@@ -16,16 +16,11 @@ internal static class UserTokenCache
             return null;
         }
 
-        var key = new CacheKeyBuilder(stackalloc char[CacheKeyBuilder.StackSize]);
-        var aliases = authority.Cloud.Aliases;
-        for (var i = 0; i < aliases.Count; i++)
+        if (partition.FindAccessTokenByKey(homeAccountId, authority.Cloud.Aliases, clientId, realm, scopes) is { } exact
+            && string.IsNullOrEmpty(exact.UserAssertionHash)
+            && exact.IsBearer)
         {
-            key.Clear();
-            CacheKeys.WriteCredential(ref key, homeAccountId, aliases[i], CacheKeys.AccessTokenType, clientId, realm, scopes);
-            if (!key.Overflowed && partition.TryGetAccessToken(key.Key, out var exact) && string.IsNullOrEmpty(exact.UserAssertionHash) && IsBearer(exact))
-            {
-                return exact;
-            }
+            return exact;
         }
 
         foreach (var (_, t) in partition.AccessTokens)
@@ -35,7 +30,7 @@ internal static class UserTokenCache
                 && string.Equals(t.ClientId, clientId, StringComparison.OrdinalIgnoreCase)
                 && string.Equals(t.Realm ?? string.Empty, realm, StringComparison.OrdinalIgnoreCase)
                 && authority.MatchesEnvironment(t.Environment)
-                && IsBearer(t)
+                && t.IsBearer
                 && t.Scopes.Covers(scopes))
             {
                 return t;
@@ -69,16 +64,9 @@ internal static class UserTokenCache
             return null;
         }
 
-        var key = new CacheKeyBuilder(stackalloc char[CacheKeyBuilder.StackSize]);
-        var aliases = authority?.Cloud.Aliases ?? [];
-        for (var i = 0; i < aliases.Count; i++)
+        if (authority is not null && partition.FindIdTokenByKey(homeAccountId, authority.Cloud.Aliases, clientId, realm) is { } exact)
         {
-            key.Clear();
-            CacheKeys.WriteCredential(ref key, homeAccountId, aliases[i], CacheKeys.IdTokenType, clientId, realm, []);
-            if (!key.Overflowed && partition.TryGetIdToken(key.Key, out var exact))
-            {
-                return exact;
-            }
+            return exact;
         }
 
         foreach (var (_, t) in partition.IdTokens)
@@ -170,9 +158,6 @@ internal static class UserTokenCache
     private static bool IsFamilyMember(TokenCacheStore store, string clientId, RefreshTokenEntity token) =>
         store.AppMetadata.Any(m => string.Equals(m.ClientId, clientId, StringComparison.OrdinalIgnoreCase)
             && string.Equals(m.FamilyId, token.FamilyId, StringComparison.Ordinal));
-
-    private static bool IsBearer(AccessTokenEntity token) =>
-        token.TokenType is null || token.TokenType.Equals("Bearer", StringComparison.OrdinalIgnoreCase);
 
     private static bool RemoveAccessTokens(CachePartition partition, string clientId)
     {

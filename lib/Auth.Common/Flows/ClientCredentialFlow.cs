@@ -54,7 +54,7 @@ internal sealed class ClientCredentialFlow
             Log.CacheMiss(_runtime.Logger, string.Join(' ', scopes), cached.Reason, correlationId);
         }
 
-        var call = new Call(request, authority, [.. scopes], correlationId) { CacheInfo = cacheInfo };
+        var call = new Call(request, authority, [.. scopes], correlationId, cacheInfo);
         var flightKey = string.Join('\n', call.Authority.CanonicalAuthority, call.Scopes.ToKey(), request.Claims, request.SkipCache);
         try
         {
@@ -165,14 +165,12 @@ internal sealed class ClientCredentialFlow
 
     private readonly record struct CacheLookup(AccessTokenEntity? Token, bool RefreshDue, string Reason, int Info);
 
-    private sealed record Call(ClientCredentialRequest Request, AuthorityInfo Authority, IReadOnlyList<string> ScopeList, Guid CorrelationId)
+    private sealed record Call(ClientCredentialRequest Request, AuthorityInfo Authority, IReadOnlyList<string> ScopeList, Guid CorrelationId, int CacheInfo)
     {
         public string Realm => Authority.Tenant;
 
         public string Target { get; } = string.Join(' ', ScopeList);
 
         public ScopeSet Scopes { get; } = ScopeSet.From(ScopeList);
-
-        public int CacheInfo { get; set; } = Request.SkipCache || Request.Claims is not null ? Protocol.CacheInfo.ForceRefreshOrClaims : Protocol.CacheInfo.NoCachedToken;
     }
 }

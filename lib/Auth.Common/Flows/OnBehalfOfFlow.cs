@@ -132,19 +132,7 @@ internal sealed class OnBehalfOfFlow
             return null;
         }
 
-        var key = new CacheKeyBuilder(stackalloc char[CacheKeyBuilder.StackSize]);
-        var aliases = call.Context.Authority.Cloud.Aliases;
-        for (var i = 0; i < aliases.Count; i++)
-        {
-            key.Clear();
-            CacheKeys.WriteCredential(ref key, home, aliases[i], CacheKeys.AccessTokenType, Runtime.ClientId, tenant ?? sample.Realm ?? string.Empty, call.Context.Scopes);
-            if (!key.Overflowed && partition.TryGetAccessToken(key.Key, out var exact))
-            {
-                return exact;
-            }
-        }
-
-        return null;
+        return partition.FindAccessTokenByKey(home, call.Context.Authority.Cloud.Aliases, Runtime.ClientId, tenant ?? sample.Realm ?? string.Empty, call.Context.Scopes);
     }
 
     private bool IsServable(AccessTokenEntity t, OboCall call, string? tenant, long now) =>

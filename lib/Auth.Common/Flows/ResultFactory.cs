@@ -43,7 +43,7 @@ internal static class ResultFactory
         ExtendedExpiresOn = EpochSeconds.ToDateTimeOffset(token.ExtendedExpiresOn ?? token.ExpiresOn.Value),
         RefreshOn = token.RefreshOn is { } refreshOn ? EpochSeconds.ToDateTimeOffset(refreshOn) : null,
         TokenType = token.TokenType ?? "Bearer",
-        TenantId = TenantOf(token),
+        TenantId = token.IssuedTenant,
         CorrelationId = correlationId,
         Authority = authority.CanonicalAuthority,
         Source = source,
@@ -54,21 +54,6 @@ internal static class ResultFactory
         State = state,
         RefreshToken = refreshToken,
     };
-
-    /// <summary>
-    /// The tenant the token was issued in: the cached realm when it is a tenant id, else the token's
-    /// own <c>tid</c> claim when the token is a readable JWT (authorities named by domain or
-    /// <c>organizations</c>), else the realm as configured.
-    /// </summary>
-    private static string? TenantOf(AccessTokenEntity token)
-    {
-        if (string.IsNullOrEmpty(token.Realm) || Guid.TryParse(token.Realm, out _))
-        {
-            return string.IsNullOrEmpty(token.Realm) ? null : token.Realm;
-        }
-
-        return JwtPayload.TryRead(token.Secret)?.GetValueOrDefault("tid") ?? token.Realm;
-    }
 
     /// <summary>A cached on-behalf-of token: the account is known only by the ids the token entry carries.</summary>
     public static AuthenticationResult ForOnBehalfOf(AccessTokenEntity token, AuthorityInfo authority, Guid correlationId) =>

@@ -32,7 +32,7 @@ public sealed class CryptoProvider : ICryptoProvider
         {
             if (rented is not null)
             {
-                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented, clearArray: true);
             }
         }
     }
