@@ -1,6 +1,5 @@
 using Auth.Common.Authority;
 using Auth.Common.Cache;
-using Auth.Common.Platform;
 using Auth.Server;
 using Auth.Server.Network;
 using Auth.Testing;

@@ -79,7 +79,7 @@ public sealed class PersistentTokenCachePlugin : ITokenCachePlugin
         {
             if (context.CacheHasChanged)
             {
-                var merged = CacheFileMerger.Merge(_loadedJson, context.TokenCache.Serialize(), context.PartitionKey);
+                var merged = PartitionMerger.Merge(_loadedJson, context.TokenCache.Serialize(), context.PartitionKey);
                 await _persistence.SaveAsync(merged, cancellationToken).ConfigureAwait(false);
                 _loadedJson = merged;
                 Log.CacheSaved(_logger, merged.Length, context.PartitionKey);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Auth.Common.Errors;
-using Auth.Common.Protocol;
 
 namespace Auth.Common.Authority;
 
@@ -14,7 +13,7 @@ internal static class AuthorityMetadataParser
         OpenIdConfigurationJson? document;
         try
         {
-            document = JsonSerializer.Deserialize(json, ProtocolJsonContext.Default.OpenIdConfigurationJson);
+            document = JsonSerializer.Deserialize(json, AuthorityJsonContext.Default.OpenIdConfigurationJson);
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException)
         {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Auth.Common.Errors;
 using Auth.Common.Logging;
 using Auth.Common.Platform;
+using Auth.Common.Resilience;
 using Auth.Common.Threading;
 using Microsoft.Extensions.Logging;
 
@@ -19,11 +20,13 @@ internal sealed class AuthorityMetadataResolver
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly bool _allowInsecureLoopback;
-    private readonly Protocol.ClientHeaders _headers;
+    private readonly AuthorityRequestHeaders _headers;
+    private readonly RetryPolicy _retry;
 
-    public AuthorityMetadataResolver(INetworkClient network, TimeProvider time, ILogger logger, bool allowInsecureLoopback, Protocol.ClientHeaders? headers = null)
+    public AuthorityMetadataResolver(INetworkClient network, TimeProvider time, ILogger logger, bool allowInsecureLoopback, AuthorityRequestHeaders? headers = null, RetryPolicy? retry = null)
     {
-        _headers = headers ?? Protocol.ClientHeaders.None;
+        _headers = headers ?? NoHeaders;
+        _retry = retry ?? RetryPolicy.None;
         _network = network;
         _time = time;
         _logger = logger;
@@ -53,8 +56,8 @@ internal sealed class AuthorityMetadataResolver
 
     private async Task<AuthorityMetadata> FetchAsync(AuthorityInfo authority, Guid correlationId)
     {
-        var request = new NetworkRequest { Uri = authority.MetadataUri, CorrelationId = correlationId, Headers = _headers.For(authority, correlationId) };
-        var response = await _network.SendAsync(request, CancellationToken.None).ConfigureAwait(false);
+        var request = new NetworkRequest { Uri = authority.MetadataUri, CorrelationId = correlationId, Headers = _headers(authority, correlationId) };
+        var response = await _retry.SendAsync(_network, request, CancellationToken.None).ConfigureAwait(false);
         if (!response.IsSuccess)
         {
             throw new AuthClientException(
@@ -70,6 +73,8 @@ internal sealed class AuthorityMetadataResolver
         Log.MetadataFetched(_logger, authority.CanonicalAuthority);
         return metadata;
     }
+
+    private static Dictionary<string, string> NoHeaders(AuthorityInfo authority, Guid correlationId) => [];
 
     private sealed record CachedMetadata(AuthorityMetadata Metadata, DateTimeOffset ExpiresOn);
 }

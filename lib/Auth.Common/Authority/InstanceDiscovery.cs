@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Auth.Common.Errors;
 using Auth.Common.Platform;
-using Auth.Common.Protocol;
+using Auth.Common.Resilience;
 using Auth.Common.Threading;
 
 namespace Auth.Common.Authority;
@@ -20,10 +20,12 @@ internal sealed class InstanceDiscovery
     private readonly ConcurrentDictionary<string, CloudInstance> _clouds = new(StringComparer.OrdinalIgnoreCase);
     private readonly SingleFlight<string, CloudInstance> _flight = new();
     private readonly INetworkClient _network;
-    private readonly ClientHeaders _headers;
+    private readonly AuthorityRequestHeaders _headers;
+    private readonly RetryPolicy _retry;
 
-    public InstanceDiscovery(INetworkClient network, ClientHeaders headers, bool enabled, IReadOnlyList<string> knownAuthorities)
+    public InstanceDiscovery(INetworkClient network, AuthorityRequestHeaders headers, bool enabled, IReadOnlyList<string> knownAuthorities, RetryPolicy? retry = null)
     {
+        _retry = retry ?? RetryPolicy.None;
         _network = network;
         _headers = headers;
         Enabled = enabled;
@@ -67,12 +69,12 @@ internal sealed class InstanceDiscovery
         {
             Uri = new Uri($"https://{TrustedHost}/common/discovery/instance?api-version=1.1&authorization_endpoint={authorize}"),
             CorrelationId = correlationId,
-            Headers = _headers.For(authority, correlationId),
+            Headers = _headers(authority, correlationId),
         };
         NetworkResponse response;
         try
         {
-            response = await _network.SendAsync(request, CancellationToken.None).ConfigureAwait(false);
+            response = await _retry.SendAsync(_network, request, CancellationToken.None).ConfigureAwait(false);
         }
         catch (AuthClientException) when (KnownAuthorities.Count == 0 || IsKnownAuthority(authority))
         {
@@ -127,7 +129,7 @@ internal sealed class InstanceDiscovery
     {
         try
         {
-            return JsonSerializer.Deserialize(json, ProtocolJsonContext.Default.InstanceDiscoveryJson) ?? new InstanceDiscoveryJson();
+            return JsonSerializer.Deserialize(json, AuthorityJsonContext.Default.InstanceDiscoveryJson) ?? new InstanceDiscoveryJson();
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException)
         {

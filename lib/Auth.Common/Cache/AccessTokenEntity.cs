@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Auth.Common.Protocol;
+using Auth.Common.Jwt;
 
 namespace Auth.Common.Cache;
 
@@ -90,10 +90,7 @@ internal sealed class AccessTokenEntity : CredentialEntity
     public override string Key() =>
         CacheKeys.Credential(HomeAccountId, Environment, CredentialType ?? CacheKeys.AccessTokenType, ClientId, Realm, Target);
 
-    public override string Partition() =>
-        !string.IsNullOrEmpty(UserAssertionHash) ? UserAssertionHash
-        : string.IsNullOrEmpty(HomeAccountId) ? CacheKeys.AppPartition(ClientId, Realm)
-        : HomeAccountId;
+    public override string Partition() => PartitionRule.Of("AccessToken", HomeAccountId, UserAssertionHash, ClientId, Realm)!;
 
     public override bool IsComplete() => base.IsComplete() && ExpiresOn is not null && !string.IsNullOrEmpty(Target);
 

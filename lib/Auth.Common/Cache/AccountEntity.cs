@@ -1,3 +1,4 @@
+using Auth.Common.Accounts;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -45,4 +46,16 @@ internal sealed class AccountEntity
     public string Key() => CacheKeys.Account(HomeAccountId, Environment, Realm);
 
     public bool IsComplete() => !string.IsNullOrEmpty(HomeAccountId) && !string.IsNullOrEmpty(Environment);
+
+    /// <summary>Returns the public view of this account, with its ID token's claims when known.</summary>
+    public Responses.AccountInfo ToAccountInfo(IReadOnlyDictionary<string, string>? idTokenClaims) => new()
+    {
+        HomeAccountId = HomeAccountId!,
+        Environment = Environment!,
+        TenantId = Realm,
+        Username = Username,
+        LocalAccountId = LocalAccountId,
+        Name = Name,
+        IdTokenClaims = idTokenClaims,
+    };
 }

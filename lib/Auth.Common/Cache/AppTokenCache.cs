@@ -2,7 +2,7 @@ using Auth.Common.Authority;
 
 namespace Auth.Common.Cache;
 
-/// <summary>Finds and saves app-only (client-credentials) access tokens in their partition.</summary>
+/// <summary>Finds app-only (client-credentials) access tokens in their partition.</summary>
 internal static class AppTokenCache
 {
     /// <summary>
@@ -26,16 +26,9 @@ internal static class AppTokenCache
             return exact;
         }
 
-        var requested = ScopeSet.From(scopes);
-        foreach (var (_, candidate) in partition.AccessTokens)
-        {
-            if (IsMatch(candidate, clientId, authority, realm, requested))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
+        return partition.FindAccessToken(
+            (ClientId: clientId, Authority: authority, Realm: realm, Scopes: ScopeSet.From(scopes)),
+            static (candidate, find) => IsMatch(candidate, find.ClientId, find.Authority, find.Realm, find.Scopes));
     }
 
     /// <summary>The key already pins client, tenant, cloud and scopes; what it does not say is checked here.</summary>

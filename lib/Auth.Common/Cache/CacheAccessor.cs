@@ -16,8 +16,11 @@ internal sealed class CacheAccessor
     private readonly ITokenCachePlugin? _plugin;
     private readonly ILogger _logger;
 
-    public CacheAccessor(TokenCacheStore store, ITokenCachePlugin? plugin, string clientId, ILogger logger)
+    private readonly bool _piiLogging;
+
+    public CacheAccessor(TokenCacheStore store, ITokenCachePlugin? plugin, string clientId, ILogger logger, bool piiLogging = false)
     {
+        _piiLogging = piiLogging;
         Store = store;
         _plugin = plugin;
         ClientId = clientId;
@@ -65,7 +68,7 @@ internal sealed class CacheAccessor
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not AuthException)
         {
-            Log.CachePluginFailed(_logger, ex, stage, context.PartitionKey);
+            Log.CachePluginFailed(_logger, ex, stage, Log.Partition(context.PartitionKey, context.IsApplicationCache, _piiLogging));
             throw new AuthClientException(
                 AuthErrorCodes.CachePluginFailed,
                 $"The token cache plugin failed in {stage}. The token operation did not complete; see the inner exception.",

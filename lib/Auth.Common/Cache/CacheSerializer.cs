@@ -43,10 +43,7 @@ internal static class CacheSerializer
         };
         foreach (var partition in partitions)
         {
-            Copy(partition.Accounts, document.Accounts);
-            Copy(partition.IdTokens, document.IdTokens);
-            Copy(partition.AccessTokens, document.AccessTokens);
-            Copy(partition.RefreshTokens, document.RefreshTokens);
+            partition.CopyTo(document);
         }
 
         foreach (var metadata in appMetadata)
@@ -55,13 +52,5 @@ internal static class CacheSerializer
         }
 
         return JsonSerializer.Serialize(document, CacheJsonContext.Default.CacheDocument);
-    }
-
-    private static void Copy<T>(IEnumerable<KeyValuePair<string, T>> source, Dictionary<string, T> target)
-    {
-        foreach (var (key, value) in source)
-        {
-            target[key] = value;
-        }
     }
 }

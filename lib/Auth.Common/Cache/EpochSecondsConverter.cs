@@ -1,3 +1,4 @@
+using Auth.Common.Json;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -11,7 +12,7 @@ namespace Auth.Common.Cache;
 internal sealed class EpochSecondsConverter : JsonConverter<long?>
 {
     public override long? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        Protocol.FlexibleInt64Converter.ReadWholeNumber(ref reader);
+        Json.FlexibleInt64Converter.ReadWholeNumber(ref reader);
 
     public override void Write(Utf8JsonWriter writer, long? value, JsonSerializerOptions options)
     {

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Auth.Common.Protocol;
+using Auth.Common.Jwt;
 
 namespace Auth.Common.Cache;
 
@@ -35,7 +35,7 @@ internal sealed class IdTokenEntity : CredentialEntity
     public override string Key() =>
         CacheKeys.Credential(HomeAccountId, Environment, CredentialType ?? CacheKeys.IdTokenType, ClientId, Realm, target: null);
 
-    public override string Partition() => HomeAccountId ?? string.Empty;
+    public override string Partition() => PartitionRule.Of("IdToken", HomeAccountId, userAssertionHash: null, ClientId, Realm)!;
 
     private sealed record ClaimsMemo(string? Secret, IReadOnlyDictionary<string, string>? Claims);
 }

@@ -23,6 +23,5 @@ internal sealed class RefreshTokenEntity : CredentialEntity
             realm: null,
             target: null);
 
-    public override string Partition() =>
-        !string.IsNullOrEmpty(UserAssertionHash) ? UserAssertionHash : HomeAccountId ?? string.Empty;
+    public override string Partition() => PartitionRule.Of("RefreshToken", HomeAccountId, UserAssertionHash, ClientId, realm: null)!;
 }

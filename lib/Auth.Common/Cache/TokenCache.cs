@@ -1,5 +1,3 @@
-using Auth.Common.Flows;
-using Auth.Common.Protocol;
 using Auth.Common.Responses;
 
 namespace Auth.Common.Cache;
@@ -23,18 +21,26 @@ public sealed class TokenCache
         return await _cache.AccessAsync(
             string.Empty,
             isApplicationCache: false,
-            store => ((IReadOnlyList<AccountInfo>)store.Partitions.SelectMany(p => p.Accounts.Values).Select(a => ToAccountInfo(store, a)).ToList(), false),
+            store => ((IReadOnlyList<AccountInfo>)store.Partitions.SelectMany(p => p.Accounts).Select(a => ToAccountInfo(store, a)).ToList(), false),
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Returns the account with <paramref name="homeAccountId"/>, or null.</summary>
+    /// <summary>
+    /// Returns the account with <paramref name="homeAccountId"/>, or null. With a cache plugin this loads the
+    /// account's own partition, so an account another instance or process signed in is found.
+    /// </summary>
     /// <param name="homeAccountId">The home account id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The account, or null.</returns>
     public async Task<AccountInfo?> GetAccountByHomeIdAsync(string homeAccountId, CancellationToken cancellationToken = default)
     {
-        var accounts = await GetAllAccountsAsync(cancellationToken).ConfigureAwait(false);
-        return accounts.FirstOrDefault(a => string.Equals(a.HomeAccountId, homeAccountId, StringComparison.OrdinalIgnoreCase));
+        ArgumentNullException.ThrowIfNull(homeAccountId);
+        return await _cache.AccessAsync(
+            homeAccountId,
+            isApplicationCache: false,
+            (Cache: this, Home: homeAccountId),
+            static (store, find) => (find.Cache.FindAccount(store, find.Home), false),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Returns the account with <paramref name="localAccountId"/>, or null.</summary>
@@ -59,7 +65,7 @@ public sealed class TokenCache
             isApplicationCache: false,
             store =>
             {
-                var removed = UserTokenCache.Remove(store, account.HomeAccountId, _cache.ClientId);
+                var removed = store.RemoveAccount(account.HomeAccountId, _cache.ClientId);
                 return (removed, removed);
             },
             cancellationToken).ConfigureAwait(false);
@@ -74,9 +80,16 @@ public sealed class TokenCache
     /// <exception cref="Errors.AuthClientException">The JSON is invalid; the cache is unchanged.</exception>
     public void Deserialize(string json) => _cache.Store.Deserialize(json);
 
+    private AccountInfo? FindAccount(TokenCacheStore store, string homeAccountId)
+    {
+        var account = store.Find(homeAccountId)?.FindAccount(realm: null)
+            ?? store.Partitions.SelectMany(p => p.Accounts).FirstOrDefault(a => string.Equals(a.HomeAccountId, homeAccountId, StringComparison.OrdinalIgnoreCase));
+        return account is null ? null : ToAccountInfo(store, account);
+    }
+
     private AccountInfo ToAccountInfo(TokenCacheStore store, AccountEntity account)
     {
         var idToken = UserTokenCache.FindIdToken(store, _cache.ClientId, account.HomeAccountId!, authority: null, account.Realm ?? string.Empty);
-        return ResultFactory.ToAccountInfo(account, idToken?.Claims);
+        return account.ToAccountInfo(idToken?.Claims);
     }
 }

@@ -22,5 +22,5 @@ public class AuthException : Exception
     public string Code { get; }
 
     /// <summary>Gets the correlation id of the request that failed, when one was sent.</summary>
-    public Guid? CorrelationId { get; internal set; }
+    public Guid? CorrelationId { get; init; }
 }

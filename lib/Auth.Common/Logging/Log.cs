@@ -4,7 +4,7 @@ namespace Auth.Common.Logging;
 
 /// <summary>
 /// Every log message of Auth.Common, source-generated with fixed event ids. No message takes a
-/// token, secret, code, assertion or password, and none takes personal data.
+/// token, secret, code, assertion or password, and personal data (user name, account id, tenant) only when the app enabled PII logging.
 /// </summary>
 internal static partial class Log
 {
@@ -44,9 +44,49 @@ internal static partial class Log
     [LoggerMessage(1202, LogLevel.Warning, "Refreshing a token past its refresh_on failed with {ErrorCode}; the cached token is still valid and is returned (correlation id {CorrelationId})")]
     public static partial void ProactiveRefreshFailed(ILogger logger, string errorCode, Guid correlationId);
 
-    [LoggerMessage(1203, LogLevel.Debug, "Cache partition {Partition} saved a token (changed: {Changed})")]
-    public static partial void CacheWritten(ILogger logger, string partition, bool changed);
-
     [LoggerMessage(1300, LogLevel.Error, "The token cache plugin failed in {Stage} for partition {Partition}")]
     public static partial void CachePluginFailed(ILogger logger, Exception exception, string stage, string partition);
+
+    /// <summary>
+    /// Logs who signed in: with PII logging on, the user name, home account id and tenant; with it off,
+    /// only that an account did. Never a token.
+    /// </summary>
+    public static void SignedIn(ILogger logger, bool piiLogging, string homeAccountId, string? username, string tenant, Guid correlationId)
+    {
+        if (!logger.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+
+        if (piiLogging)
+        {
+            SignedInWithPii(logger, username ?? "(no user name)", homeAccountId, tenant, correlationId);
+        }
+        else
+        {
+            SignedInRedacted(logger, correlationId);
+        }
+    }
+
+    /// <summary>Logs which account a silent call served from the cache (PII only when allowed).</summary>
+    public static void AccountServed(ILogger logger, bool piiLogging, string homeAccountId, string? username, string tenant, Guid correlationId)
+    {
+        if (piiLogging && logger.IsEnabled(LogLevel.Debug))
+        {
+            AccountServedWithPii(logger, username ?? "(no user name)", homeAccountId, tenant, correlationId);
+        }
+    }
+
+    /// <summary>Returns a partition key fit for a log line: a user's or assertion's partition is personal data unless PII logging is on.</summary>
+    public static string Partition(string partitionKey, bool isApplicationCache, bool piiLogging) =>
+        isApplicationCache || piiLogging ? partitionKey : "(user partition; enable PII logging to see it)";
+
+    [LoggerMessage(1204, LogLevel.Information, "Tokens received for user {Username} (account {HomeAccountId}, tenant {TenantId}) (correlation id {CorrelationId})")]
+    private static partial void SignedInWithPii(ILogger logger, string username, string homeAccountId, string tenantId, Guid correlationId);
+
+    [LoggerMessage(1205, LogLevel.Information, "Tokens received for a user; enable PII logging to see who (correlation id {CorrelationId})")]
+    private static partial void SignedInRedacted(ILogger logger, Guid correlationId);
+
+    [LoggerMessage(1206, LogLevel.Debug, "Served user {Username} (account {HomeAccountId}, tenant {TenantId}) from the cache (correlation id {CorrelationId})")]
+    private static partial void AccountServedWithPii(ILogger logger, string username, string homeAccountId, string tenantId, Guid correlationId);
 }

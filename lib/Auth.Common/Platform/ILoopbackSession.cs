@@ -1,4 +1,3 @@
-using Auth.Common.Protocol;
 
 namespace Auth.Common.Platform;
 

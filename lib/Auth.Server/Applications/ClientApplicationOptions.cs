@@ -66,4 +66,13 @@ public abstract class ClientApplicationOptions
     /// expired tokens are still evicted from a partition whenever a token is written to it.
     /// </summary>
     public int? MaxAccessTokens { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether a token request or authority document that got a 5xx answer or timed out is
+    /// sent once more (after <see cref="RetryDelay"/>). Default true. A token request is sent at most twice.
+    /// </summary>
+    public bool RetryOnServerError { get; set; } = true;
+
+    /// <summary>Gets or sets the pause before that retry. Default 500 ms.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 }

@@ -1,4 +1,3 @@
-using Auth.Common.Flows;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
 using Auth.Server.Applications;
@@ -11,21 +10,12 @@ namespace Auth.Server;
 /// </summary>
 public sealed class ConfidentialClientApplication : ClientApplication
 {
-    private readonly ClientCredentialFlow _clientCredentials;
-    private readonly OnBehalfOfFlow _onBehalfOf;
-
     /// <summary>Creates the application.</summary>
     /// <param name="options">The options; a client credential (<see cref="ConfidentialClientOptions.ClientCredential"/> or <see cref="ConfidentialClientOptions.ClientSecret"/>) is required.</param>
     /// <exception cref="Common.Errors.AuthClientException">The options are invalid; the message lists every problem.</exception>
     public ConfidentialClientApplication(ConfidentialClientOptions options)
-        : base(
-            options,
-            OptionsValidator.CredentialProblems(options ?? throw new ArgumentNullException(nameof(options))),
-            runtime => options.ResolveCredential()!.CreateAuthenticator(runtime.Crypto, runtime.Time),
-            requirePkce: false)
+        : base(Checked(options))
     {
-        _clientCredentials = new ClientCredentialFlow(Runtime, Authenticator!);
-        _onBehalfOf = new OnBehalfOfFlow(Exchange);
     }
 
     /// <summary>
@@ -38,7 +28,7 @@ public sealed class ConfidentialClientApplication : ClientApplication
     /// <exception cref="Common.Errors.AuthClientException">The request is invalid or the authority could not be reached.</exception>
     /// <exception cref="Common.Errors.AuthServiceException">The authority refused the request.</exception>
     public Task<AuthenticationResult> AcquireTokenByClientCredentialAsync(ClientCredentialRequest request, CancellationToken cancellationToken = default) =>
-        _clientCredentials.AcquireAsync(request, cancellationToken);
+        Client.AcquireTokenByClientCredentialAsync(request, cancellationToken);
 
     /// <summary>
     /// Gets a token for a downstream API on behalf of the user whose token this web API received.
@@ -48,5 +38,12 @@ public sealed class ConfidentialClientApplication : ClientApplication
     /// <param name="cancellationToken">Cancels the caller's wait.</param>
     /// <returns>The downstream token.</returns>
     public Task<AuthenticationResult> AcquireTokenOnBehalfOfAsync(OnBehalfOfRequest request, CancellationToken cancellationToken = default) =>
-        _onBehalfOf.AcquireAsync(request, cancellationToken);
+        Client.AcquireTokenOnBehalfOfAsync(request, cancellationToken);
+
+    private static ConfidentialClientOptions Checked(ConfidentialClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        TokenClientOptionsFactory.ThrowIfCredentialMissing(options);
+        return options;
+    }
 }

@@ -1,4 +1,3 @@
-using Auth.Common.Flows;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
 using Auth.Server.Interactive;
@@ -11,17 +10,16 @@ namespace Auth.Server;
 /// </summary>
 public sealed class PublicClientApplication : ClientApplication
 {
-    private readonly InteractiveFlow _interactive;
-    private readonly DeviceCodeFlow _deviceCodes;
-
     /// <summary>Creates the application.</summary>
     /// <param name="options">The options.</param>
     /// <exception cref="Common.Errors.AuthClientException">The options are invalid; the message lists every problem.</exception>
     public PublicClientApplication(PublicClientOptions options)
-        : base(options, [], static _ => null, requirePkce: true)
+        : base(options, client =>
+        {
+            client.LoopbackListener = options.LoopbackListener ?? new LoopbackListener();
+            client.BrowserLauncher = options.BrowserLauncher ?? new SystemBrowserLauncher();
+        })
     {
-        _interactive = new InteractiveFlow(Exchange, options.LoopbackListener ?? new LoopbackListener(), options.BrowserLauncher ?? new SystemBrowserLauncher());
-        _deviceCodes = new DeviceCodeFlow(Exchange);
     }
 
     /// <summary>Signs the user in through the system browser and a loopback redirect (RFC 8252).</summary>
@@ -29,12 +27,12 @@ public sealed class PublicClientApplication : ClientApplication
     /// <param name="cancellationToken">Cancels the sign-in; the listener stops and frees its port.</param>
     /// <returns>The tokens, now cached.</returns>
     public Task<AuthenticationResult> AcquireTokenInteractiveAsync(InteractiveRequest request, CancellationToken cancellationToken = default) =>
-        _interactive.AcquireAsync(request, cancellationToken);
+        Client.AcquireTokenInteractiveAsync(request, cancellationToken);
 
     /// <summary>Signs the user in on another device with a device code (RFC 8628).</summary>
     /// <param name="request">The scopes and the callback that shows the code.</param>
     /// <param name="cancellationToken">Stops polling.</param>
     /// <returns>The tokens, now cached.</returns>
     public Task<AuthenticationResult> AcquireTokenByDeviceCodeAsync(DeviceCodeRequest request, CancellationToken cancellationToken = default) =>
-        _deviceCodes.AcquireAsync(request, cancellationToken);
+        Client.AcquireTokenByDeviceCodeAsync(request, cancellationToken);
 }

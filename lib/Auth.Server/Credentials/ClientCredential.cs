@@ -1,7 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
+using Auth.Common.Credentials;
 using Auth.Common.Platform;
-using Auth.Common.Protocol;
-using Auth.Server.Credentials;
 
 namespace Auth.Server;
 
@@ -28,7 +27,7 @@ public sealed class ClientCredential
     public static ClientCredential FromSecret(string secret, ClientSecretTransport transport = ClientSecretTransport.Automatic)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(secret);
-        return new ClientCredential("client secret", (_, _) => new SecretAuthenticator(secret, transport));
+        return new ClientCredential("client secret", (_, _) => new ClientSecretAuthenticator(secret, transport));
     }
 
     /// <summary>A certificate with an RSA private key: each request carries a fresh assertion signed with it.</summary>
@@ -59,7 +58,11 @@ public sealed class ClientCredential
     public static ClientCredential FromAssertion(Func<ClientAssertionContext, CancellationToken, Task<string>> provider)
     {
         ArgumentNullException.ThrowIfNull(provider);
-        return new ClientCredential("client assertion", (_, _) => new AssertionAuthenticator(provider));
+        return new ClientCredential(
+            "client assertion",
+            (_, _) => new ClientAssertionAuthenticator((context, cancellationToken) => provider(
+                new ClientAssertionContext { ClientId = context.ClientId, TokenEndpoint = context.TokenEndpoint, TenantId = context.TenantId, Claims = context.Claims },
+                cancellationToken)));
     }
 
     /// <summary>Names the kind of credential, never its secret.</summary>

@@ -9,8 +9,7 @@ internal sealed class ClientOptionsValidation<TOptions> : IValidateOptions<TOpti
 {
     public ValidateOptionsResult Validate(string? name, TOptions options)
     {
-        var extra = options is ConfidentialClientOptions confidential ? OptionsValidator.CredentialProblems(confidential) : [];
-        var problems = OptionsValidator.Problems(options, extra);
+        var problems = TokenClientOptionsFactory.Problems(options);
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

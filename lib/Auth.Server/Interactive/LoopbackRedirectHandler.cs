@@ -1,6 +1,5 @@
 using System.Buffers;
 using Auth.Common.Platform;
-using Auth.Common.Protocol;
 
 namespace Auth.Server.Interactive;
 

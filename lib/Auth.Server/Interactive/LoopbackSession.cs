@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using Auth.Common.Platform;
-using Auth.Common.Protocol;
 
 namespace Auth.Server.Interactive;
 

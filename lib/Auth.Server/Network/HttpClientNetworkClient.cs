@@ -6,7 +6,7 @@ namespace Auth.Server.Network;
 
 /// <summary>
 /// <see cref="INetworkClient"/> over <see cref="HttpClient"/>: a per-attempt timeout, a response
-/// size limit, one retry on 5xx or timeout, the request's headers as given, and transport failures mapped to
+/// size limit, the request's headers as given (no retries: the pipeline in Auth.Common owns them), and transport failures mapped to
 /// <see cref="AuthClientException"/>. The default client does not follow redirects.
 /// </summary>
 public sealed class HttpClientNetworkClient : INetworkClient
@@ -33,7 +33,7 @@ public sealed class HttpClientNetworkClient : INetworkClient
 
     /// <summary>Uses <paramref name="httpClient"/> (its handler decides proxies, certificates and redirects).</summary>
     /// <param name="httpClient">The client to send with.</param>
-    /// <param name="options">Limits and retry; defaults when null.</param>
+    /// <param name="options">Limits; defaults when null.</param>
     public HttpClientNetworkClient(HttpClient httpClient, HttpClientNetworkClientOptions? options)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
@@ -43,7 +43,7 @@ public sealed class HttpClientNetworkClient : INetworkClient
 
     /// <summary>Takes a client named <see cref="HttpClientName"/> from <paramref name="factory"/> for each request.</summary>
     /// <param name="factory">The factory.</param>
-    /// <param name="options">Limits and retry; defaults when null.</param>
+    /// <param name="options">Limits; defaults when null.</param>
     public HttpClientNetworkClient(IHttpClientFactory factory, HttpClientNetworkClientOptions? options)
     {
         ArgumentNullException.ThrowIfNull(factory);
@@ -55,28 +55,6 @@ public sealed class HttpClientNetworkClient : INetworkClient
     public async Task<NetworkResponse> SendAsync(NetworkRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var attempts = _options.RetryOnceOnServerError ? 2 : 1;
-        for (var attempt = 1; ; attempt++)
-        {
-            var last = attempt == attempts;
-            try
-            {
-                var response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
-                if (response.StatusCode < 500 || last)
-                {
-                    return response;
-                }
-            }
-            catch (AuthClientException ex) when (ex.Code == AuthErrorCodes.RequestTimeout && !last)
-            {
-            }
-
-            await Task.Delay(_options.RetryDelay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<NetworkResponse> SendOnceAsync(NetworkRequest request, CancellationToken cancellationToken)
-    {
         using var timeout = new CancellationTokenSource(_options.RequestTimeout, _options.TimeProvider);
         using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token) : null;
         var token = linked?.Token ?? timeout.Token;

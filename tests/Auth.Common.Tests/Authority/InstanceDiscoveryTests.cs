@@ -1,7 +1,7 @@
 using Auth.Common.Authority;
 using Auth.Common.Errors;
 using Auth.Common.Platform;
-using Auth.Common.Protocol;
+using Auth.Common.Telemetry;
 using Auth.Common.Tests.TestDoubles;
 
 namespace Auth.Common.Tests.Authority;
@@ -18,7 +18,7 @@ public sealed class InstanceDiscoveryTests
     private static AuthorityInfo Entra(string host) => AuthorityInfo.Parse($"https://{host}/tenant1", ProtocolMode.AzureAD, false);
 
     private static InstanceDiscovery Discovery(INetworkClient network, bool enabled = true, params string[] known) =>
-        new(network, ClientHeaders.None, enabled, known);
+        new(network, ClientHeaders.None.For, enabled, known);
 
     private static RecordingNetworkClient Answer(int status, string body) => new(_ => RecordingNetworkClient.Json(status, body));
 

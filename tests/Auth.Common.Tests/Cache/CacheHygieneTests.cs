@@ -11,10 +11,10 @@ public sealed class CacheHygieneTests
     public void Save_EvictsThePartitionsExpiredTokens_AndKeepsValidOnes()
     {
         var store = new TokenCacheStore();
-        AccessTokenWriter.Save(store, AppToken("t1", "api://expired/.default", Now - 1), Now - 7200);
-        AccessTokenWriter.Save(store, AppToken("t1", "api://valid/.default", Now + 600), Now - 7200);
+        store.SaveAccessToken(AppToken("t1", "api://expired/.default", Now - 1), Now - 7200);
+        store.SaveAccessToken(AppToken("t1", "api://valid/.default", Now + 600), Now - 7200);
 
-        AccessTokenWriter.Save(store, AppToken("t1", "api://new/.default", Now + 3600), Now);
+        store.SaveAccessToken(AppToken("t1", "api://new/.default", Now + 3600), Now);
 
         Targets(store).Should().BeEquivalentTo(["api://valid/.default", "api://new/.default"]);
         store.AccessTokenCount.Should().Be(2);
@@ -27,15 +27,15 @@ public sealed class CacheHygieneTests
         for (var i = 0; i < 10; i++)
         {
             // Spread over partitions (tenants); expiry order differs from write order.
-            AccessTokenWriter.Save(store, AppToken($"t{i % 3}", $"api://r{i}/.default", Now + 1000 + ((i * 7) % 10)), Now);
+            store.SaveAccessToken(AppToken($"t{i % 3}", $"api://r{i}/.default", Now + 1000 + ((i * 7) % 10)), Now);
         }
 
         store.AccessTokenCount.Should().Be(10);
 
-        AccessTokenWriter.Save(store, AppToken("t9", "api://r10/.default", Now + 5000), Now);
+        store.SaveAccessToken(AppToken("t9", "api://r10/.default", Now + 5000), Now);
 
         store.AccessTokenCount.Should().Be(9);
-        var expiries = store.Partitions.SelectMany(p => p.AccessTokens.Values).Select(t => t.ExpiresOn!.Value).ToList();
+        var expiries = store.Partitions.SelectMany(p => p.AccessTokens).Select(t => t.ExpiresOn!.Value).ToList();
         expiries.Should().HaveCount(9);
         expiries.Should().NotContain([Now + 1000, Now + 1001], "the two soonest-expiring tokens go first");
         expiries.Should().Contain(Now + 5000, "the new token expires last and stays");
@@ -47,14 +47,14 @@ public sealed class CacheHygieneTests
         var source = new TokenCacheStore();
         for (var i = 0; i < 20; i++)
         {
-            AccessTokenWriter.Save(source, AppToken("t1", $"api://r{i}/.default", Now + 100 + i), Now);
+            source.SaveAccessToken(AppToken("t1", $"api://r{i}/.default", Now + 100 + i), Now);
         }
 
         var bounded = new TokenCacheStore(maxAccessTokens: 5);
         bounded.Deserialize(source.Serialize());
 
         bounded.AccessTokenCount.Should().Be(5);
-        bounded.Partitions.SelectMany(p => p.AccessTokens.Values).Select(t => t.ExpiresOn!.Value)
+        bounded.Partitions.SelectMany(p => p.AccessTokens).Select(t => t.ExpiresOn!.Value)
             .Should().BeEquivalentTo([Now + 115, Now + 116, Now + 117, Now + 118, Now + 119]);
     }
 
@@ -62,9 +62,9 @@ public sealed class CacheHygieneTests
     public void Count_FollowsReplaceRemoveAndWholeCacheReload()
     {
         var store = new TokenCacheStore();
-        AccessTokenWriter.Save(store, AppToken("t1", "api://a/.default", Now + 600), Now);
-        AccessTokenWriter.Save(store, AppToken("t1", "api://a/.default", Now + 900), Now);
-        AccessTokenWriter.Save(store, AppToken("t2", "api://a/.default", Now + 900), Now);
+        store.SaveAccessToken(AppToken("t1", "api://a/.default", Now + 600), Now);
+        store.SaveAccessToken(AppToken("t1", "api://a/.default", Now + 900), Now);
+        store.SaveAccessToken(AppToken("t2", "api://a/.default", Now + 900), Now);
         store.AccessTokenCount.Should().Be(2, "the second write replaced the first");
 
         store.Deserialize(store.Serialize());
@@ -83,7 +83,7 @@ public sealed class CacheHygieneTests
     }
 
     private static IEnumerable<string?> Targets(TokenCacheStore store) =>
-        store.Partitions.SelectMany(p => p.AccessTokens.Values).Select(t => t.Target);
+        store.Partitions.SelectMany(p => p.AccessTokens).Select(t => t.Target);
 
     private static AccessTokenEntity AppToken(string tenant, string target, long expiresOn) => new()
     {

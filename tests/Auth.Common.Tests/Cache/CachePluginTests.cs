@@ -1,3 +1,7 @@
+using Auth.Common.Grants.UsernamePassword;
+using Auth.Common.Grants.ClientCredentials;
+using Auth.Common.Grants.OnBehalfOf;
+using Auth.Common.Grants.UserTokens;
 using Auth.Common.Cache;
 using Auth.Common.Errors;
 using Auth.Common.Requests;
@@ -19,9 +23,9 @@ public sealed class CachePluginTests
     {
         var plugin = new DictionaryPlugin();
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        var first = new Common.Flows.ClientCredentialFlow(TestRuntime.Create(Server(), time, plugin), new FakeAuthenticator());
+        var first = new ClientCredentialFlow(TestRuntime.Create(Server(), time, plugin, authenticator: new FakeAuthenticator()));
         var secondNetwork = Server();
-        var second = new Common.Flows.ClientCredentialFlow(TestRuntime.Create(secondNetwork, time, plugin), new FakeAuthenticator());
+        var second = new ClientCredentialFlow(TestRuntime.Create(secondNetwork, time, plugin, authenticator: new FakeAuthenticator()));
 
         await first.AcquireAsync(Request, CancellationToken.None);
         var fromPlugin = await second.AcquireAsync(Request, CancellationToken.None);
@@ -37,7 +41,7 @@ public sealed class CachePluginTests
     {
         var plugin = new DictionaryPlugin { Fail = true };
         var time = new FakeTimeProvider();
-        var flow = new Common.Flows.ClientCredentialFlow(TestRuntime.Create(Server(), time, plugin), new FakeAuthenticator());
+        var flow = new ClientCredentialFlow(TestRuntime.Create(Server(), time, plugin, authenticator: new FakeAuthenticator()));
 
         var act = () => flow.AcquireAsync(Request, CancellationToken.None);
 
@@ -50,13 +54,13 @@ public sealed class CachePluginTests
         var plugin = new DictionaryPlugin();
         var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));
         var server = new UserTokenServer(time);
-        var runtime = TestRuntime.Create(server.Network, time, plugin);
-        var exchange = new Common.Flows.UserTokenExchange(runtime, new FakeAuthenticator());
+        var runtime = TestRuntime.Create(server.Network, time, plugin, authenticator: new FakeAuthenticator());
+        var exchange = new UserTokenExchange(runtime);
 
         server.Scripted.Enqueue((200, """{"token_type":"Bearer","expires_in":3600,"access_token":"app"}"""));
-        await new Common.Flows.ClientCredentialFlow(runtime, new FakeAuthenticator()).AcquireAsync(Request, CancellationToken.None);
-        await new Common.Flows.UsernamePasswordFlow(exchange).AcquireAsync(new UsernamePasswordRequest { Scopes = ["a"], Username = "u", Password = "p" }, CancellationToken.None);
-        await new Common.Flows.OnBehalfOfFlow(exchange).AcquireAsync(new OnBehalfOfRequest { Scopes = ["a"], OboAssertion = "incoming" }, CancellationToken.None);
+        await new ClientCredentialFlow(runtime).AcquireAsync(Request, CancellationToken.None);
+        await new UsernamePasswordFlow(exchange).AcquireAsync(new UsernamePasswordRequest { Scopes = ["a"], Username = "u", Password = "p" }, CancellationToken.None);
+        await new OnBehalfOfFlow(exchange).AcquireAsync(new OnBehalfOfRequest { Scopes = ["a"], OboAssertion = "incoming" }, CancellationToken.None);
 
         plugin.Blobs.Keys.Should().BeEquivalentTo(["client1_tenant1_AppTokenCache", "oid-1.tid-1", new TestCrypto().Sha256Base64Url("incoming")]);
         plugin.Blobs["oid-1.tid-1"].Should().NotContain("user_assertion_hash");

@@ -55,7 +55,7 @@ public sealed class CacheSerializationTests
 
         store.Deserialize(json);
 
-        store.Find(CacheKeys.AppPartition("c", "t"))!.AccessTokens.Values.Single().ExpiresOn.Should().Be(2);
+        store.Find(CacheKeys.AppPartition("c", "t"))!.AccessTokens.Single().ExpiresOn.Should().Be(2);
     }
 
     [Test]
@@ -69,8 +69,8 @@ public sealed class CacheSerializationTests
 
         store.Deserialize(json);
 
-        var token = store.Find(CacheKeys.AppPartition("c", string.Empty))!.AccessTokens.Single();
-        token.Key.Should().Be("-e-accesstoken-c--a/.default", "keys are derived from the fields, not trusted from the JSON");
+        var key = store.Find(CacheKeys.AppPartition("c", string.Empty))!.AccessTokenKeys.Single();
+        key.Should().Be("-e-accesstoken-c--a/.default", "keys are derived from the fields, not trusted from the JSON");
     }
 
     [Test]
@@ -83,7 +83,7 @@ public sealed class CacheSerializationTests
 
         store.Deserialize(json);
 
-        store.Partitions.SelectMany(p => p.AccessTokens.Values).Should().BeEmpty();
+        store.Partitions.SelectMany(p => p.AccessTokens).Should().BeEmpty();
     }
 
     [TestCase("{not json")]

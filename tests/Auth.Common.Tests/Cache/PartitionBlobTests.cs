@@ -30,7 +30,7 @@ public sealed class PartitionBlobTests
 
         store.DeserializePartition(Key, other);
 
-        store.Find(Key)!.AccessTokens.Values.Single().Secret.Should().Be("secret-2");
+        store.Find(Key)!.AccessTokens.Single().Secret.Should().Be("secret-2");
     }
 
     [Test]
@@ -38,17 +38,17 @@ public sealed class PartitionBlobTests
     {
         var store = StoreWithOneToken();
         var blob = store.SerializePartition(Key);
-        AccessTokenWriter.Save(store, Token("api://b/.default", "secret-b"), 1_800_000_000);
+        store.SaveAccessToken(Token("api://b/.default", "secret-b"), 1_800_000_000);
 
         store.DeserializePartition(Key, blob);
 
-        store.Find(Key)!.AccessTokens.Values.Select(t => t.Secret).Should().Equal("secret-1");
+        store.Find(Key)!.AccessTokens.Select(t => t.Secret).Should().Equal("secret-1");
     }
 
     private static TokenCacheStore StoreWithOneToken()
     {
         var store = new TokenCacheStore();
-        AccessTokenWriter.Save(store, Token("api://a/.default", "secret-1"), 1_800_000_000);
+        store.SaveAccessToken(Token("api://a/.default", "secret-1"), 1_800_000_000);
         return store;
     }
 

@@ -1,4 +1,4 @@
-using Auth.Common.Flows;
+using Auth.Common.Grants.ClientCredentials;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
 using Auth.Common.Tests.TestDoubles;
@@ -13,7 +13,7 @@ public sealed class AppTokenScopesTests
     public async Task ClientCredentials_ProviderAnswersOtherScopes_IsStillACacheHitForTheRequest()
     {
         var network = new RecordingNetworkClient(_ => RecordingNetworkClient.Json(200, """{"token_type":"Bearer","expires_in":300,"scope":"profile email","access_token":"at"}"""));
-        var flow = new ClientCredentialFlow(TestRuntime.Create(network, new FakeTimeProvider()), new FakeAuthenticator());
+        var flow = new ClientCredentialFlow(TestRuntime.Create(network, new FakeTimeProvider(), authenticator: new FakeAuthenticator()));
         var request = new ClientCredentialRequest { Scopes = ["orders.read"] };
 
         await flow.AcquireAsync(request, CancellationToken.None);

@@ -1,6 +1,7 @@
 using Auth.Common.Authority;
 using Auth.Common.Errors;
-using Auth.Common.Flows;
+using Auth.Common.Grants.AuthorizationCode;
+using Auth.Common.Grants.UserTokens;
 using Auth.Common.Requests;
 using Auth.Common.Tests.TestDoubles;
 using Microsoft.Extensions.Time.Testing;
@@ -19,7 +20,7 @@ public sealed class AuthorizationCodeFlowTests
     public AuthorizationCodeFlowTests()
     {
         _server = new UserTokenServer(_time);
-        _exchange = new UserTokenExchange(TestRuntime.Create(_server.Network, _time), authenticator: null);
+        _exchange = new UserTokenExchange(TestRuntime.Create(_server.Network, _time));
     }
 
     private static Dictionary<string, string> Query(Uri url) =>

@@ -72,7 +72,7 @@ public sealed class CacheHitPathTests
         hit.Scopes.Should().NotBeAssignableTo<string[]>().And.NotBeAssignableTo<List<string>>();
     }
 
-    private (Common.Flows.ClientCredentialFlow Flow, RecordingNetworkClient Network) Flow()
+    private (Common.Grants.ClientCredentials.ClientCredentialFlow Flow, RecordingNetworkClient Network) Flow()
     {
         var network = new RecordingNetworkClient(request =>
         {
@@ -80,10 +80,10 @@ public sealed class CacheHitPathTests
             var scope = request.Form?.FirstOrDefault(f => f.Key == "scope").Value;
             return RecordingNetworkClient.Json(200, $$"""{"token_type":"Bearer","expires_in":3600,"access_token":"token-{{n}}","scope":"{{scope}}"}""");
         });
-        var runtime = TestRuntime.Create(network, _time);
+        var runtime = TestRuntime.Create(network, _time, authenticator: new FakeAuthenticator());
         runtime.Metadata.Seed(
             AuthorityInfo.Parse("https://login.example.com/tenant2", ProtocolMode.AzureAD, false),
             """{"issuer":"https://login.example.com/tenant2/v2.0","token_endpoint":"https://login.example.com/tenant2/oauth2/v2.0/token"}""");
-        return (new Common.Flows.ClientCredentialFlow(runtime, new FakeAuthenticator()), network);
+        return (new Common.Grants.ClientCredentials.ClientCredentialFlow(runtime), network);
     }
 }

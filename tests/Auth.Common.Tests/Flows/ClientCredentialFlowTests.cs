@@ -1,3 +1,4 @@
+using Auth.Common.Grants.ClientCredentials;
 using Auth.Common.Errors;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
@@ -26,7 +27,7 @@ public sealed class ClientCredentialFlowTests
     public async Task AcquireAsync_SecondCall_IsServedFromCacheWithoutRequest()
     {
         var network = TokenServer();
-        var flow = new Common.Flows.ClientCredentialFlow(TestRuntime.Create(network, _time), new FakeAuthenticator());
+        var flow = new ClientCredentialFlow(TestRuntime.Create(network, _time, authenticator: new FakeAuthenticator()));
 
         var first = await flow.AcquireAsync(Request, CancellationToken.None);
         var second = await flow.AcquireAsync(Request, CancellationToken.None);
@@ -41,7 +42,7 @@ public sealed class ClientCredentialFlowTests
     public async Task AcquireAsync_SentForm_HasGrantClientAndScope()
     {
         var network = TokenServer();
-        var flow = new Common.Flows.ClientCredentialFlow(TestRuntime.Create(network, _time), new FakeAuthenticator());
+        var flow = new ClientCredentialFlow(TestRuntime.Create(network, _time, authenticator: new FakeAuthenticator()));
 
         await flow.AcquireAsync(Request with { CorrelationId = Guid.Parse("11111111-2222-3333-4444-555555555555") }, CancellationToken.None);
 
@@ -58,7 +59,7 @@ public sealed class ClientCredentialFlowTests
     public async Task AcquireAsync_AfterExpiryMinusSkew_MakesExactlyOneNewRequest()
     {
         var network = TokenServer(expiresIn: 3600);
-        var flow = new Common.Flows.ClientCredentialFlow(TestRuntime.Create(network, _time), new FakeAuthenticator());
+        var flow = new ClientCredentialFlow(TestRuntime.Create(network, _time, authenticator: new FakeAuthenticator()));
         await flow.AcquireAsync(Request, CancellationToken.None);
 
         _time.Advance(TimeSpan.FromMinutes(54));
@@ -83,7 +84,7 @@ public sealed class ClientCredentialFlowTests
             await gate.Task;
             return RecordingNetworkClient.Json(200, """{"token_type":"Bearer","expires_in":3600,"access_token":"shared"}""");
         });
-        var flow = new Common.Flows.ClientCredentialFlow(TestRuntime.Create(network, _time), new FakeAuthenticator());
+        var flow = new ClientCredentialFlow(TestRuntime.Create(network, _time, authenticator: new FakeAuthenticator()));
 
         var callers = Enumerable.Range(0, 100).Select(_ => Task.Run(() => flow.AcquireAsync(Request, CancellationToken.None))).ToList();
         await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
@@ -98,7 +99,7 @@ public sealed class ClientCredentialFlowTests
     public async Task AcquireAsync_PastRefreshOn_RefreshesAndReturnsTheNewToken()
     {
         var network = TokenServer(expiresIn: 7200, refreshIn: 3600);
-        var flow = new Common.Flows.ClientCredentialFlow(TestRuntime.Create(network, _time), new FakeAuthenticator());
+        var flow = new ClientCredentialFlow(TestRuntime.Create(network, _time, authenticator: new FakeAuthenticator()));
         var first = await flow.AcquireAsync(Request, CancellationToken.None);
 
         _time.Advance(TimeSpan.FromMinutes(61));
@@ -116,7 +117,7 @@ public sealed class ClientCredentialFlowTests
         var network = new RecordingNetworkClient(_ => ++calls == 1
             ? RecordingNetworkClient.Json(200, """{"token_type":"Bearer","expires_in":7200,"refresh_in":3600,"access_token":"old"}""")
             : RecordingNetworkClient.Json(503, "down"));
-        var flow = new Common.Flows.ClientCredentialFlow(TestRuntime.Create(network, _time), new FakeAuthenticator());
+        var flow = new ClientCredentialFlow(TestRuntime.Create(network, _time, authenticator: new FakeAuthenticator()));
         await flow.AcquireAsync(Request, CancellationToken.None);
 
         _time.Advance(TimeSpan.FromMinutes(61));
@@ -131,7 +132,7 @@ public sealed class ClientCredentialFlowTests
     public async Task AcquireAsync_SkipCacheOrClaims_GoToTheNetwork()
     {
         var network = TokenServer();
-        var flow = new Common.Flows.ClientCredentialFlow(TestRuntime.Create(network, _time), new FakeAuthenticator());
+        var flow = new ClientCredentialFlow(TestRuntime.Create(network, _time, authenticator: new FakeAuthenticator()));
         await flow.AcquireAsync(Request, CancellationToken.None);
 
         var skipped = await flow.AcquireAsync(Request with { SkipCache = true }, CancellationToken.None);
@@ -147,11 +148,11 @@ public sealed class ClientCredentialFlowTests
     public async Task AcquireAsync_DifferentTenants_AreCachedSeparately()
     {
         var network = TokenServer();
-        var runtime = TestRuntime.Create(network, _time);
+        var runtime = TestRuntime.Create(network, _time, authenticator: new FakeAuthenticator());
         runtime.Metadata.Seed(
             Common.Authority.AuthorityInfo.Parse("https://login.example.com/tenant2", Common.Authority.ProtocolMode.AzureAD, false),
             """{"issuer":"https://login.example.com/tenant2/v2.0","token_endpoint":"https://login.example.com/tenant2/oauth2/v2.0/token"}""");
-        var flow = new Common.Flows.ClientCredentialFlow(runtime, new FakeAuthenticator());
+        var flow = new ClientCredentialFlow(runtime);
 
         var t1 = await flow.AcquireAsync(Request, CancellationToken.None);
         var t2 = await flow.AcquireAsync(Request with { Authority = "https://login.example.com/tenant2" }, CancellationToken.None);
@@ -168,7 +169,7 @@ public sealed class ClientCredentialFlowTests
     {
         var scopes = scopeList == "(none)" ? [] : scopeList.Split('|');
         var network = TokenServer();
-        var flow = new Common.Flows.ClientCredentialFlow(TestRuntime.Create(network, _time), new FakeAuthenticator());
+        var flow = new ClientCredentialFlow(TestRuntime.Create(network, _time, authenticator: new FakeAuthenticator()));
 
         var act = () => flow.AcquireAsync(new ClientCredentialRequest { Scopes = scopes }, CancellationToken.None);
 
@@ -183,7 +184,7 @@ public sealed class ClientCredentialFlowTests
         var network = new RecordingNetworkClient(_ => ++calls == 1
             ? RecordingNetworkClient.Json(400, """{"error":"invalid_scope","error_codes":[70011]}""")
             : RecordingNetworkClient.Json(200, """{"token_type":"Bearer","expires_in":3600,"access_token":"ok"}"""));
-        var flow = new Common.Flows.ClientCredentialFlow(TestRuntime.Create(network, _time), new FakeAuthenticator());
+        var flow = new ClientCredentialFlow(TestRuntime.Create(network, _time, authenticator: new FakeAuthenticator()));
 
         var act = () => flow.AcquireAsync(Request, CancellationToken.None);
         (await act.Should().ThrowAsync<AuthServiceException>()).Which.Code.Should().Be("invalid_scope");
@@ -199,7 +200,7 @@ public sealed class ClientCredentialFlowTests
     {
         var network = new RecordingNetworkClient(_ => RecordingNetworkClient.Json(
             200, $$"""{"token_type":"Bearer","expires_in":"{{expiresIn}}","ext_expires_in":"{{extExpiresIn}}","refresh_in":"{{extExpiresIn}}","access_token":"t"}"""));
-        var flow = new Common.Flows.ClientCredentialFlow(TestRuntime.Create(network, _time), new FakeAuthenticator());
+        var flow = new ClientCredentialFlow(TestRuntime.Create(network, _time, authenticator: new FakeAuthenticator()));
 
         var result = await flow.AcquireAsync(Request, CancellationToken.None);
         var cached = await flow.AcquireAsync(Request, CancellationToken.None);

@@ -1,5 +1,6 @@
 using Auth.Common.Errors;
-using Auth.Common.Flows;
+using Auth.Common.Grants.DeviceCode;
+using Auth.Common.Grants.UserTokens;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
 using Auth.Common.Tests.TestDoubles;
@@ -19,7 +20,7 @@ public sealed class DeviceCodeFlowTests
     public DeviceCodeFlowTests()
     {
         _server = new UserTokenServer(_time);
-        _flow = new DeviceCodeFlow(new UserTokenExchange(TestRuntime.Create(_server.Network, _time), authenticator: null));
+        _flow = new DeviceCodeFlow(new UserTokenExchange(TestRuntime.Create(_server.Network, _time)));
     }
 
     private DeviceCodeRequest Request(TimeSpan? timeout = null) => new()

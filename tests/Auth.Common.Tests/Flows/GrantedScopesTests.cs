@@ -1,4 +1,6 @@
-using Auth.Common.Flows;
+using Auth.Common.Grants.Silent;
+using Auth.Common.Grants.UsernamePassword;
+using Auth.Common.Grants.UserTokens;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
 using Auth.Common.Tests.TestDoubles;
@@ -14,7 +16,7 @@ public sealed class GrantedScopesTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));
         var server = new UserTokenServer(time);
-        var exchange = new UserTokenExchange(TestRuntime.Create(server.Network, time), authenticator: null);
+        var exchange = new UserTokenExchange(TestRuntime.Create(server.Network, time));
         server.Scripted.Enqueue((200, server.Success().Replace("\"scope\":\"api://x/read openid profile\"", "\"scope\":\"api://x/read\"", StringComparison.Ordinal)));
         var signIn = await new UsernamePasswordFlow(exchange).AcquireAsync(
             new UsernamePasswordRequest { Scopes = ["api://x/read", "api://x/write"], Username = "u", Password = "p" }, CancellationToken.None);

@@ -1,4 +1,6 @@
-using Auth.Common.Flows;
+using Auth.Common.Grants.OnBehalfOf;
+using Auth.Common.Grants.UserTokens;
+using Auth.Common.Runtime;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
 using Auth.Common.Tests.TestDoubles;
@@ -20,8 +22,8 @@ public sealed class OnBehalfOfFlowTests
     public OnBehalfOfFlowTests()
     {
         _server = new UserTokenServer(_time);
-        _runtime = TestRuntime.Create(_server.Network, _time);
-        _flow = new OnBehalfOfFlow(new UserTokenExchange(_runtime, new FakeAuthenticator()));
+        _runtime = TestRuntime.Create(_server.Network, _time, authenticator: new FakeAuthenticator());
+        _flow = new OnBehalfOfFlow(new UserTokenExchange(_runtime));
     }
 
     private Task<AuthenticationResult> Obo(string assertion, bool skipCache = false) =>
@@ -109,7 +111,7 @@ public sealed class OnBehalfOfFlowTests
 
             return RecordingNetworkClient.Json(200, bodies.Success());
         });
-        var flow = new OnBehalfOfFlow(new UserTokenExchange(TestRuntime.Create(network, _time), new FakeAuthenticator()));
+        var flow = new OnBehalfOfFlow(new UserTokenExchange(TestRuntime.Create(network, _time, authenticator: new FakeAuthenticator())));
         var ask = (string[] scopes) => flow.AcquireAsync(new OnBehalfOfRequest { Scopes = scopes, OboAssertion = AdaToken }, CancellationToken.None);
         await ask(["api://x/read"]);
         _time.Advance(TimeSpan.FromHours(1));
@@ -145,8 +147,8 @@ public sealed class OnBehalfOfFlowTests
 
         var hash = new TestCrypto().Sha256Base64Url(AdaToken);
         var partition = _runtime.Cache.Store.Find(hash)!;
-        partition.AccessTokens.Values.Should().ContainSingle().Which.UserAssertionHash.Should().Be(hash);
-        partition.RefreshTokens.Values.Should().ContainSingle().Which.UserAssertionHash.Should().Be(hash);
+        partition.AccessTokens.Should().ContainSingle().Which.UserAssertionHash.Should().Be(hash);
+        partition.RefreshTokens.Should().ContainSingle().Which.UserAssertionHash.Should().Be(hash);
         partition.Accounts.Should().BeEmpty();
         _runtime.Cache.Store.Partitions.Should().ContainSingle("no account or ID token is written outside the assertion's partition");
     }

@@ -1,6 +1,7 @@
 using Auth.Common.Authority;
 using Auth.Common.Errors;
-using Auth.Common.Flows;
+using Auth.Common.Grants.ClientCredentials;
+using Auth.Common.Platform;
 using Auth.Common.Requests;
 using Auth.Common.Tests.TestDoubles;
 using Microsoft.Extensions.Time.Testing;
@@ -20,8 +21,8 @@ public sealed class RegionalEndpointTests
     private static (ClientCredentialFlow Flow, RecordingNetworkClient Network) Create(Func<Uri, Common.Platform.NetworkResponse> answer, string? detected = null)
     {
         var network = new RecordingNetworkClient(r => answer(r.Uri));
-        var runtime = TestRuntime.Create(network, new FakeTimeProvider(), authority: Public, metadataJson: Metadata, detectedRegion: detected);
-        return (new ClientCredentialFlow(runtime, new FakeAuthenticator()), network);
+        var runtime = TestRuntime.Create(network, new FakeTimeProvider(), authority: Public, metadataJson: Metadata, detectedRegion: detected, authenticator: new FakeAuthenticator());
+        return (new ClientCredentialFlow(runtime), network);
     }
 
     private static Common.Platform.NetworkResponse Ok(Uri _) => RecordingNetworkClient.Json(200, """{"token_type":"Bearer","expires_in":3600,"access_token":"at"}""");

@@ -1,5 +1,5 @@
 using Auth.Common.Cache;
-using Auth.Common.Flows;
+using Auth.Common.Runtime;
 
 namespace Auth.Common.Tests.Flows;
 

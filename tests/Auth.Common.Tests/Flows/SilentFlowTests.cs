@@ -1,5 +1,8 @@
 using Auth.Common.Errors;
-using Auth.Common.Flows;
+using Auth.Common.Grants.Silent;
+using Auth.Common.Grants.UsernamePassword;
+using Auth.Common.Grants.UserTokens;
+using Auth.Common.Cache;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
 using Auth.Common.Tests.TestDoubles;
@@ -20,7 +23,7 @@ public sealed class SilentFlowTests
     public SilentFlowTests()
     {
         _server = new UserTokenServer(_time);
-        _exchange = new UserTokenExchange(TestRuntime.Create(_server.Network, _time), authenticator: null);
+        _exchange = new UserTokenExchange(TestRuntime.Create(_server.Network, _time));
         _silent = new SilentFlow(_exchange);
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Auth.Common.Errors;
-using Auth.Common.Protocol;
+using Auth.Common.Pipeline;
 
 namespace Auth.Common.Tests.Protocol;
 

@@ -1,5 +1,5 @@
 using Auth.Common.Authority;
-using Auth.Common.Protocol;
+using Auth.Common.Telemetry;
 
 namespace Auth.Common.Tests.Protocol;
 

@@ -1,4 +1,4 @@
-using Auth.Common.Protocol;
+using Auth.Common.Accounts;
 using Auth.Common.Tests.TestDoubles;
 
 namespace Auth.Common.Tests.Protocol;

@@ -1,5 +1,5 @@
 using Auth.Common.Errors;
-using Auth.Common.Protocol;
+using Auth.Common.Jwt;
 using Auth.Common.Tests.TestDoubles;
 
 namespace Auth.Common.Tests.Protocol;

@@ -1,6 +1,6 @@
 using Auth.Common.Authority;
-using Auth.Common.Flows;
-using Auth.Common.Protocol;
+using Auth.Common.Grants.ClientCredentials;
+using Auth.Common.Telemetry;
 using Auth.Common.Requests;
 using Auth.Common.Tests.TestDoubles;
 using Microsoft.Extensions.Time.Testing;
@@ -23,8 +23,8 @@ public sealed class ServerTelemetryTests
     [Test]
     public async Task Headers_ReportTheOperationTheCacheHitsAndTheLastFailure()
     {
-        var runtime = TestRuntime.Create(_network, _time, headers: new ClientHeaders("Auth.Server", "1.0.0", "Linux"));
-        var flow = new ClientCredentialFlow(runtime, new FakeAuthenticator());
+        var runtime = TestRuntime.Create(_network, _time, headers: new ClientHeaders("Auth.Server", "1.0.0", "Linux"), authenticator: new FakeAuthenticator());
+        var flow = new ClientCredentialFlow(runtime);
         _answers.Enqueue((400, """{"error":"invalid_scope"}"""));
         var failed = Guid.Parse("aaaaaaaa-0000-0000-0000-000000000001");
 
@@ -50,7 +50,7 @@ public sealed class ServerTelemetryTests
             : RecordingNetworkClient.Json(200, """{"token_type":"Bearer","expires_in":3600,"access_token":"ok"}"""));
         var runtime = TestRuntime.Create(network, _time, authority: AuthorityInfo.Parse("https://idp.example.com", ProtocolMode.Oidc, false), headers: new ClientHeaders("Auth.Server", "1.0.0", "Linux"));
 
-        await new ClientCredentialFlow(runtime, new FakeAuthenticator()).AcquireAsync(new ClientCredentialRequest { Scopes = ["read"] }, CancellationToken.None);
+        await new ClientCredentialFlow(runtime).AcquireAsync(new ClientCredentialRequest { Scopes = ["read"] }, CancellationToken.None);
 
         network.Requests.Should().AllSatisfy(r => r.Headers.Keys.Should().NotContain(k => k.StartsWith("x-client", StringComparison.OrdinalIgnoreCase) || k.Contains("request-id", StringComparison.Ordinal)));
     }

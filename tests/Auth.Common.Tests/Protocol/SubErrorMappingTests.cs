@@ -1,5 +1,5 @@
 using Auth.Common.Errors;
-using Auth.Common.Protocol;
+using Auth.Common.Pipeline;
 using Auth.Common.Tests.TestDoubles;
 
 namespace Auth.Common.Tests.Protocol;
@@ -8,7 +8,7 @@ namespace Auth.Common.Tests.Protocol;
 public sealed class SubErrorMappingTests
 {
     private static AuthServiceException Map(string error, string? subError) =>
-        TokenResponseParser.Parse(
+        (AuthServiceException)TokenResponseParser.Parse(
             RecordingNetworkClient.Json(400, $$"""
                 {"error":"{{error}}","error_description":"AADSTS50076: MFA needed. Trace ID: t1","error_codes":[50076],
                  {{(subError is null ? string.Empty : $"\"suberror\":\"{subError}\",")}}"timestamp":"2026-11-24 12:00:00Z","trace_id":"trace-1","correlation_id":"corr-1"}

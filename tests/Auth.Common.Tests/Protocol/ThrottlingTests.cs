@@ -1,5 +1,5 @@
 using Auth.Common.Errors;
-using Auth.Common.Flows;
+using Auth.Common.Grants.ClientCredentials;
 using Auth.Common.Requests;
 using Auth.Common.Tests.TestDoubles;
 using Microsoft.Extensions.Time.Testing;
@@ -21,7 +21,7 @@ public sealed class ThrottlingTests
         _network = new RecordingNetworkClient(_ => _answers.TryDequeue(out var a)
             ? RecordingNetworkClient.Json(a.Status, a.Body, a.Headers)
             : RecordingNetworkClient.Json(200, """{"token_type":"Bearer","expires_in":3600,"access_token":"ok"}"""));
-        _flow = new ClientCredentialFlow(TestRuntime.Create(_network, _time), new FakeAuthenticator());
+        _flow = new ClientCredentialFlow(TestRuntime.Create(_network, _time, authenticator: new FakeAuthenticator()));
     }
 
     private Task<Auth.Common.Responses.AuthenticationResult> Acquire(ClientCredentialRequest? request = null) => _flow.AcquireAsync(request ?? Request, CancellationToken.None);

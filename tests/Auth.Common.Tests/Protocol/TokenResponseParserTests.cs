@@ -1,6 +1,7 @@
 using Auth.Common.Errors;
 using Auth.Common.Platform;
-using Auth.Common.Protocol;
+using Auth.Common.Accounts;
+using Auth.Common.Pipeline;
 using Auth.Common.Tests.TestDoubles;
 using Microsoft.Extensions.Time.Testing;
 
@@ -11,8 +12,11 @@ public sealed class TokenResponseParserTests
 {
     private static readonly FakeTimeProvider Time = new(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 
-    private static TokenResult Parse(int status, string body, params (string, string)[] headers) =>
-        TokenResponseParser.Parse(RecordingNetworkClient.Json(status, body, headers), Guid.Empty, Time);
+    private static (TokenResponseJson? Token, AuthServiceException? Error) Parse(int status, string body, params (string, string)[] headers)
+    {
+        var result = TokenResponseParser.Parse(RecordingNetworkClient.Json(status, body, headers), Guid.Empty, Time);
+        return (result.Value, (AuthServiceException?)result.Error);
+    }
 
     [Test]
     public void Parse_Success_ReadsEveryField()

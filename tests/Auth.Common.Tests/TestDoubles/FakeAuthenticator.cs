@@ -1,4 +1,4 @@
-using Auth.Common.Protocol;
+using Auth.Common.Credentials;
 
 namespace Auth.Common.Tests.TestDoubles;
 
@@ -7,14 +7,13 @@ internal sealed class FakeAuthenticator : IClientAuthenticator
 {
     public List<ClientAuthenticationContext> Contexts { get; } = [];
 
-    public ValueTask AddCredentialsAsync(TokenRequestContent request, ClientAuthenticationContext context, CancellationToken cancellationToken)
+    public ValueTask<ClientAuthentication> AuthenticateAsync(ClientAuthenticationContext context, CancellationToken cancellationToken)
     {
         lock (Contexts)
         {
             Contexts.Add(context);
         }
 
-        request.Add("client_secret", "test-secret");
-        return ValueTask.CompletedTask;
+        return ValueTask.FromResult(ClientAuthentication.SecretInBody("test-secret"));
     }
 }

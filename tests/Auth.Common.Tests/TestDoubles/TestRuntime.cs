@@ -1,8 +1,11 @@
+using Auth.Common.Credentials;
+using Auth.Common.Pipeline;
+using Auth.Common.Resilience;
 using Auth.Common.Authority;
 using Auth.Common.Cache;
-using Auth.Common.Flows;
+using Auth.Common.Runtime;
+using Auth.Common.Telemetry;
 using Auth.Common.Platform;
-using Auth.Common.Protocol;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Auth.Common.Tests.TestDoubles;
@@ -19,7 +22,7 @@ internal static class TestRuntime
         """;
 
     public static ClientRuntime Create(
-        INetworkClient network, TimeProvider time, ITokenCachePlugin? plugin = null, AuthorityInfo? authority = null, ClientHeaders? headers = null, string? metadataJson = null, string? detectedRegion = null, TokenCacheStore? store = null)
+        INetworkClient network, TimeProvider time, ITokenCachePlugin? plugin = null, AuthorityInfo? authority = null, ClientHeaders? headers = null, string? metadataJson = null, string? detectedRegion = null, TokenCacheStore? store = null, IClientAuthenticator? authenticator = null)
     {
         authority ??= AuthorityInfo.Parse(Authority, ProtocolMode.AzureAD, false);
         var metadata = new AuthorityMetadataResolver(network, time, NullLogger.Instance, false);
@@ -28,12 +31,12 @@ internal static class TestRuntime
             metadata.Seed(authority, metadataJson ?? Metadata);
         }
 
+        headers ??= ClientHeaders.None;
         return new ClientRuntime
         {
             ClientId = "client1",
             Authority = authority,
             AllowInsecureLoopbackAuthority = false,
-            Network = network,
             Crypto = new TestCrypto(),
             Time = time,
             Logger = NullLogger.Instance,
@@ -41,9 +44,9 @@ internal static class TestRuntime
             ClockSkew = TimeSpan.FromMinutes(5),
             Metadata = metadata,
             Cache = new CacheAccessor(store ?? new TokenCacheStore(), plugin, "client1", NullLogger.Instance),
-            TokenEndpoint = new TokenEndpointClient(network, time, NullLogger.Instance),
-            Headers = headers ?? ClientHeaders.None,
-            Instances = new InstanceDiscovery(network, ClientHeaders.None, enabled: false, []),
+            Sender = new TokenRequestSender("client1", network, metadata, headers, authenticator, [], RetryPolicy.None, time, NullLogger.Instance),
+            Headers = headers,
+            Instances = new InstanceDiscovery(network, ClientHeaders.None.For, enabled: false, []),
             DetectedRegion = detectedRegion,
         };
     }

@@ -6,7 +6,7 @@ using CsCheck;
 namespace Auth.FuzzTests.Targets;
 
 /// <summary>
-/// The token cache reader (<see cref="TokenCacheStore.Deserialize"/>, the path every plugin's blob
+/// The token cache reader (<see cref="StoreSerialization.Deserialize"/>, the path every plugin's blob
 /// takes): any text is read or refused with <c>cache_deserialization_failed</c>, and a cache it
 /// accepted is written and read back without error.
 /// </summary>

@@ -1,4 +1,5 @@
-using Auth.Common.Protocol;
+using Auth.Common.Accounts;
+using Auth.Common.Jwt;
 using Auth.FuzzTests.Generators;
 using Auth.FuzzTests.Harness;
 using CsCheck;

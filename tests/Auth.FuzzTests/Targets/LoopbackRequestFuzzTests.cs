@@ -1,6 +1,5 @@
 using System.Text;
 using Auth.Common.Platform;
-using Auth.Common.Protocol;
 using Auth.FuzzTests.Doubles;
 using Auth.FuzzTests.Generators;
 using Auth.FuzzTests.Harness;

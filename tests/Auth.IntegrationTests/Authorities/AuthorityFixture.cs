@@ -41,7 +41,8 @@ public abstract class AuthorityFixture
         ProtocolMode = mode,
         ClientSecret = Secret,
         TimeProvider = time,
-        NetworkClient = new HttpClientNetworkClient(Authority.CreateHttpClient(), new HttpClientNetworkClientOptions { RetryDelay = TimeSpan.FromMilliseconds(10) }),
+        RetryDelay = TimeSpan.Zero,
+        NetworkClient = new HttpClientNetworkClient(Authority.CreateHttpClient(), new HttpClientNetworkClientOptions()),
     });
 
     protected Task<AuthenticationResult> SignInAsync(ClientApplication app) => app.AcquireTokenByUsernamePasswordAsync(new UsernamePasswordRequest

@@ -97,7 +97,8 @@ public sealed class TokenResponseMatrixTests : IDisposable
         ClientId = ClientId,
         Authority = _authority.Authority,
         ClientCredential = ClientCredential.FromSecret(Secret),
-        NetworkClient = new HttpClientNetworkClient(_authority.CreateHttpClient(), new HttpClientNetworkClientOptions { RetryDelay = TimeSpan.FromMilliseconds(10) }),
+        RetryDelay = TimeSpan.Zero,
+        NetworkClient = new HttpClientNetworkClient(_authority.CreateHttpClient(), new HttpClientNetworkClientOptions()),
     });
 
     [TestCaseSource(nameof(FieldRows))]

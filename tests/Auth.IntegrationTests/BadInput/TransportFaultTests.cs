@@ -26,9 +26,10 @@ public sealed class TransportFaultTests
         AllowInsecureLoopbackAuthority = true,
         AuthorityMetadataJson = server.MetadataJson,
         ClientCredential = ClientCredential.FromSecret("daemon-secret"),
+        RetryDelay = TimeSpan.Zero,
         NetworkClient = defaultClient ? null : new HttpClientNetworkClient(
             new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }),
-            new HttpClientNetworkClientOptions { RetryDelay = TimeSpan.FromMilliseconds(10), RequestTimeout = timeout ?? TimeSpan.FromSeconds(10), MaxResponseBytes = maxBytes }),
+            new HttpClientNetworkClientOptions { RequestTimeout = timeout ?? TimeSpan.FromSeconds(10), MaxResponseBytes = maxBytes }),
     });
 
     private static async Task<AuthClientException> Fail(ConfidentialClientApplication app)

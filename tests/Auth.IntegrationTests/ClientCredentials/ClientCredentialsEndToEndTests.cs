@@ -31,7 +31,8 @@ public sealed class ClientCredentialsEndToEndTests : IDisposable
             ProtocolMode = mode,
             ClientCredential = credential,
             TimeProvider = time,
-            NetworkClient = new HttpClientNetworkClient(_authority.CreateHttpClient(), network ?? new HttpClientNetworkClientOptions { RetryDelay = TimeSpan.FromMilliseconds(10) }),
+            RetryDelay = TimeSpan.Zero,
+            NetworkClient = new HttpClientNetworkClient(_authority.CreateHttpClient(), network ?? new HttpClientNetworkClientOptions()),
         });
 
     [Test]

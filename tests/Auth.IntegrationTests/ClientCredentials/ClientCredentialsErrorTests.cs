@@ -26,9 +26,10 @@ public sealed class ClientCredentialsErrorTests : IDisposable
         ClientId = ClientId,
         Authority = _authority.Authority,
         ClientCredential = ClientCredential.FromSecret(secret),
+        RetryDelay = TimeSpan.Zero,
         NetworkClient = new HttpClientNetworkClient(
             _authority.CreateHttpClient(),
-            new HttpClientNetworkClientOptions { RetryDelay = TimeSpan.FromMilliseconds(10), RequestTimeout = timeout ?? TimeSpan.FromSeconds(30) }),
+            new HttpClientNetworkClientOptions { RequestTimeout = timeout ?? TimeSpan.FromSeconds(30) }),
     });
 
     private static async Task<AuthException> Fail(ConfidentialClientApplication app, ClientCredentialRequest? request = null)

@@ -99,7 +99,8 @@ public sealed class ConcurrentCacheWriteTests
         Authority = authority.Authority,
         TimeProvider = clock,
         CachePlugin = plugin,
-        NetworkClient = new HttpClientNetworkClient(http, new HttpClientNetworkClientOptions { RetryDelay = TimeSpan.FromMilliseconds(10) }),
+        RetryDelay = TimeSpan.Zero,
+        NetworkClient = new HttpClientNetworkClient(http, new HttpClientNetworkClientOptions()),
     });
 
     /// <summary>How many refresh tokens of each user each wave redeemed (the owner of a refresh token: the partition it was written to).</summary>

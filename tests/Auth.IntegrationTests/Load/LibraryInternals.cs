@@ -12,11 +12,12 @@ internal sealed record LibraryInternals(int ClientCredentialFlights, int Throttl
 {
     public static LibraryInternals Of(ConfidentialClientApplication app)
     {
-        var runtime = Member(app, "Runtime");
+        var client = Member(app, "Client");
+        var runtime = Member(client, "_runtime");
         var metadata = Member(runtime, "Metadata");
         return new LibraryInternals(
-            (int)Member(Member(app, "_clientCredentials"), "_flight", "Count"),
-            (int)Member(Member(runtime, "TokenEndpoint"), "_throttling", "Count"),
+            (int)Member(Member(client, "_clientCredentials"), "_flight", "Count"),
+            (int)Member(Member(runtime, "Sender"), "_throttling", "Count"),
             ((ICollection)Member(metadata, "_cache")).Count,
             (int)Member(metadata, "_flight", "Count"),
             ((IEnumerable)Member(Member(runtime, "Cache"), "Store", "Partitions")).Cast<object>().Count());

@@ -3,7 +3,7 @@ namespace Auth.IntegrationTests.Logging;
 /// <summary>
 /// Every flow × PII off/on × success/failure, logging at Trace: no token, secret, code, verifier, assertion or
 /// password appears in a log line, an exception's message or <c>ToString()</c>, a result's, account's, request's or
-/// credential's <c>ToString()</c>; with PII off, no user name either.
+/// credential's <c>ToString()</c>; with PII off, no user name or account id either, and with PII on a sign-in logs who signed in.
 /// </summary>
 [TestFixture]
 public sealed class SecretsMatrixTests
@@ -20,12 +20,21 @@ public sealed class SecretsMatrixTests
         secrets.Select(s => s.Kind).Should().Contain(SecretMatrix.Expected(flow, fail), "the cell must put these secrets in play");
         world.Logs.Lines.Should().NotBeEmpty("the library logs through the app's logger factory");
         leaks.Should().BeEmpty();
+        var user = world.Authority.DefaultUser;
         if (!pii)
         {
-            var user = world.Authority.DefaultUser;
             world.Logs.Lines.Should().NotContain(line => line.Contains(user.Username, StringComparison.OrdinalIgnoreCase) || line.Contains(user.Name, StringComparison.Ordinal), "PII is off");
+            world.Logs.Lines.Should().NotContain(line => line.Contains(user.ObjectId, StringComparison.OrdinalIgnoreCase), "PII is off: no account id either");
+        }
+        else if (!fail && SignsInTheUser(flow))
+        {
+            world.Logs.Lines.Should().Contain(
+                line => line.Contains(user.Username, StringComparison.OrdinalIgnoreCase) && line.Contains(user.ObjectId, StringComparison.OrdinalIgnoreCase),
+                "PII is on, so the user name and account id of who signed in are logged");
         }
     }
+
+    private static bool SignsInTheUser(SecretFlow flow) => flow is not (SecretFlow.ClientCredentialsSecret or SecretFlow.ClientCredentialsCertificate or SecretFlow.ClientCredentialsAssertion or SecretFlow.OnBehalfOf);
 
     [Test]
     public void Matrix_EverySecretKind_IsExercisedByAFlow()

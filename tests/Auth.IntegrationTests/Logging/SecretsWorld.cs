@@ -55,6 +55,7 @@ internal sealed class SecretsWorld : IAsyncDisposable
         LoggerFactory = _loggers,
         EnablePiiLogging = _pii,
         TimeProvider = realClock ? null : Clock,
+        RetryDelay = TimeSpan.Zero,
         NetworkClient = Network(),
     }));
 
@@ -66,6 +67,7 @@ internal sealed class SecretsWorld : IAsyncDisposable
         LoggerFactory = _loggers,
         EnablePiiLogging = _pii,
         TimeProvider = Clock,
+        RetryDelay = TimeSpan.Zero,
         NetworkClient = Network(),
     }));
 
@@ -189,5 +191,5 @@ internal sealed class SecretsWorld : IAsyncDisposable
     }
 
     private HttpClientNetworkClient Network() =>
-        new(Authority.CreateHttpClient(), new HttpClientNetworkClientOptions { RetryDelay = TimeSpan.FromMilliseconds(1) });
+        new(Authority.CreateHttpClient(), new HttpClientNetworkClientOptions());
 }

@@ -34,7 +34,8 @@ public abstract class PublicClientFixture
             TimeProvider = time,
             LoggerFactory = logging,
             EnablePiiLogging = logging is not null,
-            NetworkClient = new HttpClientNetworkClient(Authority.CreateHttpClient(), new HttpClientNetworkClientOptions { RetryDelay = TimeSpan.FromMilliseconds(10) }),
+            RetryDelay = TimeSpan.Zero,
+            NetworkClient = new HttpClientNetworkClient(Authority.CreateHttpClient(), new HttpClientNetworkClientOptions()),
         });
 
     /// <summary>Plays the browser: opens the authorization URL at the fake (which signs the user in) and returns its redirect.</summary>

@@ -1,7 +1,7 @@
 using System.Text;
 using Auth.Common.Authority;
-using Auth.Common.Protocol;
-using Auth.Server.Credentials;
+using Auth.Common.Credentials;
+using Auth.Common.Pipeline;
 
 namespace Auth.Server.Tests.Credentials;
 
@@ -16,7 +16,7 @@ public sealed class SecretAuthenticatorTests
         var request = new TokenRequestContent();
         request.Add("grant_type", "client_credentials");
         request.Add("client_id", context.ClientId);
-        new SecretAuthenticator("p@ss word+/", transport).AddCredentialsAsync(request, context, CancellationToken.None).AsTask().Wait();
+        request.Add(new ClientSecretAuthenticator("p@ss word+/", transport).AuthenticateAsync(context, CancellationToken.None).AsTask().Result);
         return request;
     }
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Auth.Common.Authority;
 using Auth.Common.Platform;
-using Auth.Common.Protocol;
+using Auth.Common.Credentials;
 using Auth.Server.Crypto;
 using Auth.Server.Tests.TestDoubles;
 using Microsoft.Extensions.Time.Testing;

@@ -1,6 +1,7 @@
 using System.Net;
 using Auth.Common.Errors;
 using Auth.Common.Platform;
+using Auth.Common.Resilience;
 using Auth.Server.Network;
 using Auth.Server.Tests.TestDoubles;
 
@@ -17,7 +18,10 @@ public sealed class HttpClientNetworkClientTests
         Headers = new Dictionary<string, string> { ["client-request-id"] = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", ["Authorization"] = "Basic eDp5" },
     };
 
-    private static HttpClientNetworkClientOptions Fast => new() { RetryDelay = TimeSpan.FromMilliseconds(1), RequestTimeout = TimeSpan.FromSeconds(5) };
+    private static HttpClientNetworkClientOptions Fast => new() { RequestTimeout = TimeSpan.FromSeconds(5) };
+
+    // The network client sends once; retries belong to Auth.Common's one policy, exercised here over the real HttpClient adapter.
+    private static readonly RetryPolicy Retry = new(retryOnServerError: true, TimeSpan.FromMilliseconds(1), TimeProvider.System);
 
     private static HttpResponseMessage Answer(HttpStatusCode status, string body = "{}") => new(status) { Content = new StringContent(body) };
 
@@ -45,7 +49,7 @@ public sealed class HttpClientNetworkClientTests
         var handler = new StubHandler((_, n) => n == 1 ? Answer(HttpStatusCode.BadGateway) : Answer(HttpStatusCode.OK));
         var client = new HttpClientNetworkClient(new HttpClient(handler), Fast);
 
-        var response = await client.SendAsync(Post);
+        var response = await Retry.SendAsync(client, Post, CancellationToken.None);
 
         response.StatusCode.Should().Be(200);
         handler.Requests.Should().HaveCount(2);
@@ -57,7 +61,7 @@ public sealed class HttpClientNetworkClientTests
         var handler = new StubHandler((_, _) => Answer(HttpStatusCode.InternalServerError));
         var client = new HttpClientNetworkClient(new HttpClient(handler), Fast);
 
-        var response = await client.SendAsync(Post);
+        var response = await Retry.SendAsync(client, Post, CancellationToken.None);
 
         response.StatusCode.Should().Be(500);
         handler.Requests.Should().HaveCount(2);
@@ -69,7 +73,7 @@ public sealed class HttpClientNetworkClientTests
         var handler = new StubHandler((_, _) => Answer(HttpStatusCode.BadRequest));
         var client = new HttpClientNetworkClient(new HttpClient(handler), Fast);
 
-        var response = await client.SendAsync(Post);
+        var response = await Retry.SendAsync(client, Post, CancellationToken.None);
 
         response.StatusCode.Should().Be(400);
         handler.Requests.Should().HaveCount(1);
@@ -100,7 +104,7 @@ public sealed class HttpClientNetworkClientTests
         options.RequestTimeout = TimeSpan.FromMilliseconds(100);
         var client = new HttpClientNetworkClient(new HttpClient(handler), options);
 
-        var act = () => client.SendAsync(Post);
+        var act = () => Retry.SendAsync(client, Post, CancellationToken.None);
 
         var error = (await act.Should().ThrowAsync<AuthClientException>()).Which;
         error.Code.Should().Be(AuthErrorCodes.RequestTimeout);

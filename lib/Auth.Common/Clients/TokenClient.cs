@@ -1,0 +1,185 @@
+using Auth.Common.Authority;
+using Auth.Common.Cache;
+using Auth.Common.Errors;
+using Auth.Common.Grants.AuthorizationCode;
+using Auth.Common.Grants.ClientCredentials;
+using Auth.Common.Grants.DeviceCode;
+using Auth.Common.Grants.Interactive;
+using Auth.Common.Grants.OnBehalfOf;
+using Auth.Common.Grants.RefreshToken;
+using Auth.Common.Grants.Silent;
+using Auth.Common.Grants.UsernamePassword;
+using Auth.Common.Grants.UserTokens;
+using Auth.Common.Pipeline;
+using Auth.Common.Requests;
+using Auth.Common.Resilience;
+using Auth.Common.Responses;
+using Auth.Common.Runtime;
+using Auth.Common.Telemetry;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Auth.Common.Clients;
+
+/// <summary>
+/// A complete OAuth 2.0 / OpenID Connect client built from Auth.Common alone: every grant, the token
+/// cache and the one request pipeline, over the seams in <see cref="TokenClientOptions"/>. Auth.Server's
+/// applications are this client with the .NET adapters plugged in; a host without Auth.Server builds
+/// one directly. Thread-safe; keep one per client id (it owns the in-memory token cache).
+/// </summary>
+public sealed class TokenClient
+{
+    private readonly ClientRuntime _runtime;
+    private readonly AuthorizationUrlBuilder _urls;
+    private readonly AuthorizationCodeFlow _codes;
+    private readonly RefreshTokenFlow _refreshTokens;
+    private readonly SilentFlow _silent;
+    private readonly UsernamePasswordFlow _passwords;
+    private readonly ClientCredentialFlow _clientCredentials;
+    private readonly OnBehalfOfFlow _onBehalfOf;
+    private readonly DeviceCodeFlow _deviceCodes;
+    private readonly InteractiveFlow? _interactive;
+
+    /// <summary>Creates the client.</summary>
+    /// <param name="options">The registration, authority and seams.</param>
+    /// <exception cref="AuthClientException">The options are invalid; the message lists every problem.</exception>
+    public TokenClient(TokenClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var authority = TokenClientValidation.Validate(options);
+        _runtime = Compose(options, authority);
+        var exchange = new UserTokenExchange(_runtime);
+        _urls = new AuthorizationUrlBuilder(_runtime);
+        _codes = new AuthorizationCodeFlow(exchange);
+        _refreshTokens = new RefreshTokenFlow(exchange);
+        _silent = new SilentFlow(exchange);
+        _passwords = new UsernamePasswordFlow(exchange);
+        _clientCredentials = new ClientCredentialFlow(_runtime);
+        _onBehalfOf = new OnBehalfOfFlow(exchange);
+        _deviceCodes = new DeviceCodeFlow(exchange);
+        _interactive = options.LoopbackListener is { } listener ? new InteractiveFlow(exchange, listener, options.BrowserLauncher) : null;
+    }
+
+    /// <summary>Gets whether the client authenticates itself (has a <see cref="TokenClientOptions.ClientAuthenticator"/>).</summary>
+    public bool IsConfidential => _runtime.Sender.IsConfidential;
+
+    /// <summary>Returns every problem with <paramref name="options"/>, for start-up validation; empty when they are valid.</summary>
+    /// <param name="options">The options to check.</param>
+    /// <returns>The problems' messages.</returns>
+    public static IReadOnlyList<string> Validate(TokenClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return TokenClientValidation.Check(options).Problems.Select(p => p.Message).ToList();
+    }
+
+    /// <summary>Builds the authorization URL of the auth-code flow. Public clients must send a PKCE challenge.</summary>
+    /// <param name="request">The URL's parameters.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The URL to send the user to.</returns>
+    public Task<Uri> GetAuthCodeUrlAsync(AuthorizationUrlRequest request, CancellationToken cancellationToken = default) =>
+        _urls.BuildAsync(request, requirePkce: !IsConfidential, cancellationToken);
+
+    /// <summary>Redeems an authorization code, checking state and nonce when given.</summary>
+    /// <param name="request">The code, verifier and expected state and nonce.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The tokens, now cached.</returns>
+    public Task<AuthenticationResult> AcquireTokenByCodeAsync(AuthorizationCodeRequest request, CancellationToken cancellationToken = default) =>
+        _codes.AcquireAsync(request, cancellationToken);
+
+    /// <summary>Redeems a refresh token obtained elsewhere (migration); the result is cached.</summary>
+    /// <param name="request">The refresh token and scopes.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The tokens, now cached.</returns>
+    public Task<AuthenticationResult> AcquireTokenByRefreshTokenAsync(RefreshTokenRequest request, CancellationToken cancellationToken = default) =>
+        _refreshTokens.AcquireAsync(request, cancellationToken);
+
+    /// <summary>Gets a token for a signed-in account from the cache, or with its refresh token.</summary>
+    /// <param name="request">The account and scopes.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The token.</returns>
+    /// <exception cref="InteractionRequiredException">The user must sign in again.</exception>
+    public Task<AuthenticationResult> AcquireTokenSilentAsync(SilentFlowRequest request, CancellationToken cancellationToken = default) =>
+        _silent.AcquireAsync(request, cancellationToken);
+
+    /// <summary>Signs in with a user name and password (discouraged; no MFA).</summary>
+    /// <param name="request">The credentials and scopes.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The tokens, now cached.</returns>
+    public Task<AuthenticationResult> AcquireTokenByUsernamePasswordAsync(UsernamePasswordRequest request, CancellationToken cancellationToken = default) =>
+        _passwords.AcquireAsync(request, cancellationToken);
+
+    /// <summary>Gets an app-only token with the client-credentials grant (confidential clients).</summary>
+    /// <param name="request">The scopes and options of the request.</param>
+    /// <param name="cancellationToken">Cancels the caller's wait.</param>
+    /// <returns>The token.</returns>
+    public Task<AuthenticationResult> AcquireTokenByClientCredentialAsync(ClientCredentialRequest request, CancellationToken cancellationToken = default) =>
+        IsConfidential ? _clientCredentials.AcquireAsync(request, cancellationToken) : Task.FromException<AuthenticationResult>(NeedsCredential("client-credentials"));
+
+    /// <summary>Gets a token for a downstream API on behalf of the user whose token this web API received (confidential clients).</summary>
+    /// <param name="request">The incoming token and the downstream scopes.</param>
+    /// <param name="cancellationToken">Cancels the caller's wait.</param>
+    /// <returns>The downstream token.</returns>
+    public Task<AuthenticationResult> AcquireTokenOnBehalfOfAsync(OnBehalfOfRequest request, CancellationToken cancellationToken = default) =>
+        IsConfidential ? _onBehalfOf.AcquireAsync(request, cancellationToken) : Task.FromException<AuthenticationResult>(NeedsCredential("on-behalf-of"));
+
+    /// <summary>Signs the user in through a browser and a loopback redirect (RFC 8252); needs a <see cref="TokenClientOptions.LoopbackListener"/>.</summary>
+    /// <param name="request">The scopes and options of the sign-in.</param>
+    /// <param name="cancellationToken">Cancels the sign-in; the listener stops and frees its port.</param>
+    /// <returns>The tokens, now cached.</returns>
+    public Task<AuthenticationResult> AcquireTokenInteractiveAsync(InteractiveRequest request, CancellationToken cancellationToken = default) =>
+        _interactive?.AcquireAsync(request, cancellationToken) ?? Task.FromException<AuthenticationResult>(new AuthClientException(
+            AuthErrorCodes.InvalidConfiguration, "Interactive sign-in needs a loopback listener: set TokenClientOptions.LoopbackListener, or use the device-code flow."));
+
+    /// <summary>Signs the user in on another device with a device code (RFC 8628).</summary>
+    /// <param name="request">The scopes and the callback that shows the code.</param>
+    /// <param name="cancellationToken">Stops polling.</param>
+    /// <returns>The tokens, now cached.</returns>
+    public Task<AuthenticationResult> AcquireTokenByDeviceCodeAsync(DeviceCodeRequest request, CancellationToken cancellationToken = default) =>
+        _deviceCodes.AcquireAsync(request, cancellationToken);
+
+    /// <summary>Returns the client's token cache.</summary>
+    /// <returns>The cache.</returns>
+    public TokenCache GetTokenCache() => new(_runtime.Cache);
+
+    private static AuthClientException NeedsCredential(string grant) =>
+        new(AuthErrorCodes.InvalidConfiguration, $"The {grant} grant needs a client credential: set TokenClientOptions.ClientAuthenticator.");
+
+    private static ClientRuntime Compose(TokenClientOptions options, AuthorityInfo authority)
+    {
+        var time = options.TimeProvider ?? TimeProvider.System;
+        var logger = options.Logger ?? NullLogger.Instance;
+        var network = options.NetworkClient!;
+        var retry = new RetryPolicy(options.RetryOnServerError, options.RetryDelay, time);
+        var headers = new ClientHeaders(options.ClientSku, options.ClientVersion, options.ClientOs);
+        var metadata = new AuthorityMetadataResolver(network, time, logger, options.AllowInsecureLoopbackAuthority, headers.For, retry);
+        if (!string.IsNullOrWhiteSpace(options.AuthorityMetadataJson))
+        {
+            metadata.Seed(authority, options.AuthorityMetadataJson);
+        }
+
+        var instances = new InstanceDiscovery(network, headers.For, options.EnableInstanceDiscovery, options.KnownAuthorities, retry);
+        if (!string.IsNullOrWhiteSpace(options.CloudDiscoveryMetadataJson))
+        {
+            instances.Seed(options.CloudDiscoveryMetadataJson);
+        }
+
+        var capabilities = options.ClientCapabilities.ToArray();
+        return new ClientRuntime
+        {
+            ClientId = options.ClientId,
+            Authority = authority,
+            AllowInsecureLoopbackAuthority = options.AllowInsecureLoopbackAuthority,
+            Crypto = options.CryptoProvider!,
+            Time = time,
+            Logger = logger,
+            EnablePiiLogging = options.EnablePiiLogging,
+            ClockSkew = options.ClockSkew,
+            Metadata = metadata,
+            Cache = new CacheAccessor(new TokenCacheStore(options.MaxAccessTokens), options.CachePlugin, options.ClientId, logger, options.EnablePiiLogging),
+            Sender = new TokenRequestSender(options.ClientId, network, metadata, headers, options.ClientAuthenticator, capabilities, retry, time, logger),
+            Headers = headers,
+            Instances = instances,
+            DetectedRegion = options.EnvironmentRegion,
+            ClientCapabilities = capabilities,
+        };
+    }
+}

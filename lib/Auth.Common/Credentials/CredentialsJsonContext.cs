@@ -1,0 +1,16 @@
+using Auth.Common.Jwt;
+using System.Text.Json.Serialization;
+
+namespace Auth.Common.Credentials;
+
+/// <summary>Source-generated JSON metadata for client assertions (no reflection; AOT-safe).</summary>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    AllowTrailingCommas = false,
+    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow,
+    MaxDepth = 16)]
+[JsonSerializable(typeof(ClientAssertionClaimsJson))]
+[JsonSerializable(typeof(JwtHeaderJson))]
+internal sealed partial class CredentialsJsonContext : JsonSerializerContext
+{
+}

@@ -1,0 +1,20 @@
+using Auth.Common.Runtime;
+using Auth.Common.Authority;
+using Auth.Common.Requests;
+
+namespace Auth.Common.Grants.UserTokens;
+
+/// <summary>What every flow resolves first from a request: scopes, authority and correlation id.</summary>
+internal sealed record RequestContext(IReadOnlyList<string> Scopes, AuthorityInfo Authority, Guid CorrelationId)
+{
+    public static async ValueTask<RequestContext> ResolveAsync(ClientRuntime runtime, AuthRequest request, IReadOnlyList<string>? scopes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        IReadOnlyList<string> validScopes = RequestValidation.IsClean(scopes) ? [.. scopes] : RequestValidation.Scopes(scopes);
+        var correlationId = request.CorrelationId ?? Guid.NewGuid();
+        var authority = await runtime.ResolveAuthorityAsync(request.Authority, correlationId, cancellationToken).ConfigureAwait(false);
+        return new RequestContext(validScopes, authority, correlationId);
+    }
+
+    public UserGrant Grant(params KeyValuePair<string, string>[] fields) => new(Authority, Scopes, CorrelationId, fields);
+}

@@ -1,0 +1,36 @@
+using Auth.Common.Accounts;
+using Auth.Common.Telemetry;
+using Auth.Common.Authority;
+
+namespace Auth.Common.Grants.UserTokens;
+
+/// <summary>One user token request: the grant's own fields plus what every user grant shares.</summary>
+internal sealed record UserGrant(
+    AuthorityInfo Authority,
+    IReadOnlyList<string> Scopes,
+    Guid CorrelationId,
+    IReadOnlyList<KeyValuePair<string, string>> GrantFields)
+{
+    public string? Claims { get; init; }
+
+    /// <summary>Gets the nonce the ID token must carry (auth-code flows).</summary>
+    public string? ExpectedNonce { get; init; }
+
+    /// <summary>Gets the account the tokens belong to when the answer may carry no ID token (refresh).</summary>
+    public AccountIdentity? KnownAccount { get; init; }
+
+    public IReadOnlyDictionary<string, string>? ExtraQueryParameters { get; init; }
+
+    public string? State { get; init; }
+
+    public bool ReturnRefreshToken { get; init; }
+
+    /// <summary>Gets the hash of the incoming assertion (on-behalf-of): tokens are cached in its partition only.</summary>
+    public string? UserAssertionHash { get; init; }
+
+    /// <summary>Gets the operation id for server telemetry.</summary>
+    public int ApiId { get; init; } = Telemetry.ApiIds.AuthorizationCode;
+
+    /// <summary>Gets why the cache did not serve the request, for server telemetry.</summary>
+    public int CacheInfo { get; init; }
+}

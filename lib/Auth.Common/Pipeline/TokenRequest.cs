@@ -1,0 +1,39 @@
+using Auth.Common.Authority;
+using Auth.Common.Telemetry;
+
+namespace Auth.Common.Pipeline;
+
+/// <summary>
+/// What a grant hands to <see cref="TokenRequestSender"/>: its own form fields, and what the sender
+/// needs to address, describe and authenticate the request. Everything else (client_id, scope,
+/// client_info, claims, headers, telemetry, client authentication) the sender adds.
+/// </summary>
+internal sealed record TokenRequest
+{
+    public required AuthorityInfo Authority { get; init; }
+
+    public required Guid CorrelationId { get; init; }
+
+    /// <summary>Gets the operation id for server telemetry (<see cref="ApiIds"/>).</summary>
+    public required int ApiId { get; init; }
+
+    /// <summary>Gets the grant's own form fields (grant_type and what that grant needs).</summary>
+    public required IReadOnlyList<KeyValuePair<string, string>> GrantFields { get; init; }
+
+    /// <summary>Gets the space-separated scopes to send, or null to send none.</summary>
+    public string? Scope { get; init; }
+
+    /// <summary>Gets why the cache did not serve the request, for server telemetry (<see cref="CacheInfo"/>).</summary>
+    public int CacheInfo { get; init; }
+
+    /// <summary>Gets whether to ask Entra ID for client_info (user grants).</summary>
+    public bool RequestClientInfo { get; init; }
+
+    /// <summary>Gets the request's claims (a claims challenge); merged with the app's client capabilities.</summary>
+    public string? Claims { get; init; }
+
+    public IReadOnlyDictionary<string, string>? ExtraQueryParameters { get; init; }
+
+    /// <summary>Gets the Azure region to send to first (client credentials only), or null.</summary>
+    public string? Region { get; init; }
+}
