@@ -1,3 +1,4 @@
+using Auth.Common.Authority;
 using Auth.Common.Cache;
 using Auth.Server;
 using Auth.Server.Network;
@@ -15,6 +16,12 @@ public static class Apps
 
     public static string Authority(string tenant) => $"https://{Host}/{tenant}";
 
+    /// <summary>A generic OpenID Provider's issuer (Keycloak-shaped), served by <see cref="FakeAuthorityHandler"/>.</summary>
+    public const string OidcIssuer = "https://idp.contoso.com/realms/bench";
+
+    /// <summary>The host of <see cref="OidcIssuer"/>: the environment both libraries write its tokens under.</summary>
+    public const string OidcHost = "idp.contoso.com";
+
     public static Auth.Server.ConfidentialClientApplication Ours(FakeAuthorityHandler handler, string tenant, ITokenCachePlugin? plugin = null) =>
         new(new ConfidentialClientOptions
         {
@@ -26,11 +33,30 @@ public static class Apps
             NetworkClient = new HttpClientNetworkClient(new HttpClient(handler, disposeHandler: false)),
         });
 
+    /// <summary>Ours for a generic OpenID Provider: <see cref="ProtocolMode.Oidc"/> with the issuer as authority.</summary>
+    public static Auth.Server.ConfidentialClientApplication OursOidc(FakeAuthorityHandler handler) =>
+        new(new ConfidentialClientOptions
+        {
+            ClientId = ClientId,
+            Authority = OidcIssuer,
+            ProtocolMode = ProtocolMode.Oidc,
+            ClientSecret = "s",
+            NetworkClient = new HttpClientNetworkClient(new HttpClient(handler, disposeHandler: false)),
+        });
+
     public static IConfidentialClientApplication Msal(FakeAuthorityHandler handler, string tenant) =>
         ConfidentialClientApplicationBuilder.Create(ClientId)
             .WithAuthority(Authority(tenant))
             .WithClientSecret("s")
             .WithInstanceDiscovery(false)
+            .WithHttpClientFactory(new MsalHttpClientFactory(new HttpClient(handler, disposeHandler: false)))
+            .Build();
+
+    /// <summary>MSAL.NET for a generic OpenID Provider: WithOidcAuthority (4.92; WithGenericAuthority is its obsolete name).</summary>
+    public static IConfidentialClientApplication MsalOidc(FakeAuthorityHandler handler) =>
+        ConfidentialClientApplicationBuilder.Create(ClientId)
+            .WithOidcAuthority(OidcIssuer)
+            .WithClientSecret("s")
             .WithHttpClientFactory(new MsalHttpClientFactory(new HttpClient(handler, disposeHandler: false)))
             .Build();
 

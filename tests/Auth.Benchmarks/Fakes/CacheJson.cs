@@ -40,6 +40,25 @@ public static class CacheJson
             w.WriteEndObject();
         });
 
+    /// <summary>
+    /// One app tenant's tokens as a library writes them itself: under <paramref name="environment"/>
+    /// (ours writes Entra ID tokens under the cloud's preferred cache host, login.windows.net) and
+    /// <paramref name="realm"/> (empty for a generic OIDC authority, and then left out as MSAL.NET does).
+    /// </summary>
+    public static byte[] SingleTenantAppTokens(string environment, string realm, int tokens) =>
+        Write(
+            w =>
+            {
+                w.WriteStartObject("AccessToken");
+                for (var s = 0; s < tokens; s++)
+                {
+                    WriteAccessToken(w, string.Empty, realm, AppScope(s), $"app-token-0-{s}", null, environment);
+                }
+
+                w.WriteEndObject();
+            },
+            environment);
+
     /// <summary>OBO tokens for <paramref name="users"/> users of one tenant, keyed by the assertion hash.</summary>
     public static byte[] OboTokens(string tenant, int users, int tokensPerUser) =>
         Write(w =>
@@ -119,15 +138,19 @@ public static class CacheJson
             w.WriteEndObject();
         });
 
-    private static void WriteAccessToken(Utf8JsonWriter w, string home, string tenant, string target, string secret, string? assertionHash)
+    private static void WriteAccessToken(Utf8JsonWriter w, string home, string tenant, string target, string secret, string? assertionHash, string environment = Apps.Host)
     {
-        w.WriteStartObject($"{home}-{Apps.Host}-accesstoken-{Apps.ClientId}-{tenant}-{target}".ToLowerInvariant());
+        w.WriteStartObject($"{home}-{environment}-accesstoken-{Apps.ClientId}-{tenant}-{target}".ToLowerInvariant());
         w.WriteString("home_account_id", home);
-        w.WriteString("environment", Apps.Host);
+        w.WriteString("environment", environment);
         w.WriteString("credential_type", "AccessToken");
         w.WriteString("client_id", Apps.ClientId);
         w.WriteString("secret", secret);
-        w.WriteString("realm", tenant);
+        if (tenant.Length > 0)
+        {
+            w.WriteString("realm", tenant);
+        }
+
         w.WriteString("target", target);
         w.WriteString("cached_at", Now.ToString(System.Globalization.CultureInfo.InvariantCulture));
         w.WriteString("expires_on", Expires.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -141,7 +164,7 @@ public static class CacheJson
         w.WriteEndObject();
     }
 
-    private static byte[] Write(Action<Utf8JsonWriter> body)
+    private static byte[] Write(Action<Utf8JsonWriter> body, string environment = Apps.Host)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream))
@@ -149,9 +172,9 @@ public static class CacheJson
             w.WriteStartObject();
             body(w);
             w.WriteStartObject("AppMetadata");
-            w.WriteStartObject($"appmetadata-{Apps.Host}-{Apps.ClientId}");
+            w.WriteStartObject($"appmetadata-{environment}-{Apps.ClientId}");
             w.WriteString("client_id", Apps.ClientId);
-            w.WriteString("environment", Apps.Host);
+            w.WriteString("environment", environment);
             w.WriteEndObject();
             w.WriteEndObject();
             w.WriteEndObject();

@@ -5,12 +5,15 @@ namespace Auth.Benchmarks.Fakes;
 
 /// <summary>
 /// In-process Entra ID stand-in (no sockets): OIDC discovery for any tenant, instance discovery,
-/// and a token endpoint answering every grant with one canned token response. Counts requests.
+/// and a token endpoint answering every grant with one canned token response. Any host other than
+/// <see cref="Apps.Host"/> is served as a generic OpenID Provider (issuer = the URL asked for). Counts requests.
 /// </summary>
 public sealed class FakeAuthorityHandler : HttpMessageHandler
 {
     private static readonly byte[] TokenBody = Encoding.UTF8.GetBytes(
         "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\"eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJhdWQiOiJhcGkifQ.c2ln\"}");
+
+    private const string WellKnown = "/.well-known/openid-configuration";
 
     private int _tokenRequests;
     private int _discoveryRequests;
@@ -46,13 +49,10 @@ public sealed class FakeAuthorityHandler : HttpMessageHandler
             return Json(TokenBody);
         }
 
-        if (path.EndsWith("/.well-known/openid-configuration", StringComparison.Ordinal))
+        if (path.EndsWith(WellKnown, StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _discoveryRequests);
-            var tenant = path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0];
-            var baseUri = $"https://{request.RequestUri.Host}/{tenant}";
-            return Json(Encoding.UTF8.GetBytes(
-                $$"""{"issuer":"https://{{request.RequestUri.Host}}/{{tenant}}/v2.0","authorization_endpoint":"{{baseUri}}/oauth2/v2.0/authorize","token_endpoint":"{{baseUri}}/oauth2/v2.0/token","device_authorization_endpoint":"{{baseUri}}/oauth2/v2.0/devicecode","jwks_uri":"{{baseUri}}/discovery/v2.0/keys","response_types_supported":["code"],"subject_types_supported":["pairwise"],"id_token_signing_alg_values_supported":["RS256"],"token_endpoint_auth_methods_supported":["client_secret_post","private_key_jwt","client_secret_basic"]}"""));
+            return Json(request.RequestUri.Host == Apps.Host ? EntraConfiguration(request.RequestUri.Host, path) : OidcConfiguration(request.RequestUri, path));
         }
 
         if (path.EndsWith("/discovery/instance", StringComparison.Ordinal))
@@ -64,6 +64,23 @@ public sealed class FakeAuthorityHandler : HttpMessageHandler
 
         Interlocked.Increment(ref _otherRequests);
         return new HttpResponseMessage(HttpStatusCode.NotFound) { RequestMessage = request };
+    }
+
+    /// <summary>Entra ID: the tenant is the first path segment.</summary>
+    private static byte[] EntraConfiguration(string host, string path)
+    {
+        var tenant = path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0];
+        var baseUri = $"https://{host}/{tenant}";
+        return Encoding.UTF8.GetBytes(
+            $$"""{"issuer":"https://{{host}}/{{tenant}}/v2.0","authorization_endpoint":"{{baseUri}}/oauth2/v2.0/authorize","token_endpoint":"{{baseUri}}/oauth2/v2.0/token","device_authorization_endpoint":"{{baseUri}}/oauth2/v2.0/devicecode","jwks_uri":"{{baseUri}}/discovery/v2.0/keys","response_types_supported":["code"],"subject_types_supported":["pairwise"],"id_token_signing_alg_values_supported":["RS256"],"token_endpoint_auth_methods_supported":["client_secret_post","private_key_jwt","client_secret_basic"]}""");
+    }
+
+    /// <summary>Any other host is a generic OpenID Provider whose issuer is the URL the document was asked under.</summary>
+    private static byte[] OidcConfiguration(Uri uri, string path)
+    {
+        var issuer = $"https://{uri.Host}{path[..^WellKnown.Length]}";
+        return Encoding.UTF8.GetBytes(
+            $$"""{"issuer":"{{issuer}}","authorization_endpoint":"{{issuer}}/protocol/openid-connect/auth","token_endpoint":"{{issuer}}/protocol/openid-connect/token","jwks_uri":"{{issuer}}/protocol/openid-connect/certs","response_types_supported":["code"],"subject_types_supported":["public"],"id_token_signing_alg_values_supported":["RS256"],"token_endpoint_auth_methods_supported":["client_secret_post","client_secret_basic","private_key_jwt"]}""");
     }
 
     private static HttpResponseMessage Json(byte[] body)

@@ -11,6 +11,8 @@ public static class ResultsReport
     private static readonly (string Row, string Type, string Name, string Ours, string Msal)[] Rows =
     [
         ("1", nameof(ClientCredentialCacheHit), "Client credentials, cache hit", "Ours", "Msal"),
+        ("1a", nameof(SingleTenantEntraCacheHit), "Client credentials, cache hit, single tenant, Entra ID authority on the app only", "Ours", "Msal"),
+        ("1b", nameof(SingleTenantOidcCacheHit), "Client credentials, cache hit, single tenant, generic OIDC authority on the app only", "Ours", "Msal"),
         ("2", nameof(ClientCredentialPluginCacheHit), "Client credentials, cache hit, blob-per-partition plugin", "Ours", "Msal"),
         ("3", nameof(OnBehalfOfCacheHit), "OBO, cache hit", "Ours", "Msal"),
         ("4", nameof(SilentCacheHit), "Silent user token, cache hit", "Ours", "Msal"),
@@ -39,6 +41,7 @@ public static class ResultsReport
         md.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Env("BENCH_NPROC", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture))} cores (nproc), {Env("BENCH_CPU", "?")}; .NET SDK {Env("BENCH_SDK", "?")}, runtime {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}.");
         md.AppendLine();
         md.AppendLine("Size = tenants (or users/accounts) × tokens per tenant. Means are per call; allocated is managed bytes per call.");
+        md.AppendLine("Row 1 passes the tenant on every request (ours: `Authority`, MSAL.NET: `WithTenantId`); rows 1a and 1b are the common daemon, one app for one tenant with the authority set on the app only (`build/bench.sh --loop` measures them in a plain Stopwatch loop too).");
         md.AppendLine();
         md.AppendLine("| # | Benchmark | Size | Ours mean | MSAL.NET mean | Ratio (MSAL/ours) | Ours allocated | MSAL allocated |");
         md.AppendLine("|---|---|---|---:|---:|---:|---:|---:|");
