@@ -3,6 +3,10 @@
 #   build/bench.sh                 short job (warmup 2, 5 iterations, 1 launch, in-process)
 #   build/bench.sh --full          BenchmarkDotNet's default job (in-process)
 #   build/bench.sh --filter '*Silent*'   any other arguments go to BenchmarkDotNet
+#   build/bench.sh --loop          single-tenant rows in a plain Stopwatch loop (100,000 warm-up + 100,000 measured
+#                                  calls per case and library); prints a table, leaves RESULTS.md alone.
+#                                  Options after it: --calls N, --only ours|msal, --case entra|oidc, --size 1x10|1x100000
+#   build/bench.sh --stages        stages of our single-tenant hit path (docs/hit-path-profile.md); leaves RESULTS.md alone
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,6 +18,17 @@ for arg in "$@"; do
 done
 
 dotnet build "$project/Auth.Benchmarks.csproj" -c Release --nologo -v quiet
+
+if [[ "${1:-}" == "--loop" ]]; then
+  cd "$project"
+  exec dotnet run -c Release --no-build --project "$project/Auth.Benchmarks.csproj" -- "$@"
+fi
+
+if [[ " $* " == *" --stages "* ]]; then
+  cd "$project"
+  exec dotnet run -c Release --no-build --project "$project/Auth.Benchmarks.csproj" -- --artifacts "$artifacts/stages" "$@"
+fi
+
 rm -rf "$artifacts/results"
 
 cd "$project"
