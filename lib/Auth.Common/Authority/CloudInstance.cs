@@ -9,6 +9,13 @@ internal sealed record CloudInstance(string PreferredNetwork, string PreferredCa
     /// <summary>A cloud of one host (no discovery, or a host discovery does not know).</summary>
     public static CloudInstance Single(string host) => new(host, host, [host]);
 
+    /// <summary>
+    /// Gets the aliases in the order a cache lookup tries them: <see cref="PreferredCache"/> first (where
+    /// this library writes, so a hit costs one key), then the others (entries other libraries wrote).
+    /// </summary>
+    public IReadOnlyList<string> CacheLookupOrder { get; } =
+        [PreferredCache, .. Aliases.Where(a => !string.Equals(a, PreferredCache, StringComparison.OrdinalIgnoreCase))];
+
     public bool Contains(string host)
     {
         for (var i = 0; i < Aliases.Count; i++)

@@ -21,7 +21,7 @@ internal static class AppTokenCache
             return null;
         }
 
-        if (partition.FindAccessTokenByKey(string.Empty, authority.Cloud.Aliases, clientId, realm, scopes) is { } exact && IsExactMatch(exact))
+        if (partition.FindAccessTokenByKey(string.Empty, authority.Cloud.CacheLookupOrder, clientId, realm, scopes) is { } exact && IsExactMatch(exact))
         {
             return exact;
         }

@@ -43,7 +43,7 @@ internal static class OboTokenCache
     {
         var sample = partition.FindAccessToken(0, static (_, _) => true);
         return sample?.HomeAccountId is { } home
-            ? partition.FindAccessTokenByKey(home, find.Authority.Cloud.Aliases, find.ClientId, find.Tenant ?? sample.Realm ?? string.Empty, find.Scopes)
+            ? partition.FindAccessTokenByKey(home, find.Authority.Cloud.CacheLookupOrder, find.ClientId, find.Tenant ?? sample.Realm ?? string.Empty, find.Scopes)
             : null;
     }
 

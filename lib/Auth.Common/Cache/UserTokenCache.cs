@@ -16,7 +16,7 @@ internal static class UserTokenCache
             return null;
         }
 
-        if (partition.FindAccessTokenByKey(homeAccountId, authority.Cloud.Aliases, clientId, realm, scopes) is { } exact
+        if (partition.FindAccessTokenByKey(homeAccountId, authority.Cloud.CacheLookupOrder, clientId, realm, scopes) is { } exact
             && string.IsNullOrEmpty(exact.UserAssertionHash)
             && exact.IsBearer)
         {
@@ -55,7 +55,7 @@ internal static class UserTokenCache
             return null;
         }
 
-        if (authority is not null && partition.FindIdTokenByKey(homeAccountId, authority.Cloud.Aliases, clientId, realm) is { } exact)
+        if (authority is not null && partition.FindIdTokenByKey(homeAccountId, authority.Cloud.CacheLookupOrder, clientId, realm) is { } exact)
         {
             return exact;
         }

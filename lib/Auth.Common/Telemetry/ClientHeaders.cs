@@ -54,6 +54,15 @@ internal sealed class ClientHeaders
         }
     }
 
+    /// <summary>Counts a cache hit for server telemetry; only Entra ID is ever told, so only its hits are counted.</summary>
+    public void CacheHit(AuthorityInfo authority)
+    {
+        if (authority.Mode == ProtocolMode.AzureAD)
+        {
+            Telemetry.CacheHit();
+        }
+    }
+
     /// <summary>Returns the headers of a token request: the library's, and server telemetry for <paramref name="apiId"/> (Entra ID only).</summary>
     public Dictionary<string, string> ForTokenRequest(AuthorityInfo authority, Guid correlationId, int apiId, int cacheInfo)
     {

@@ -32,7 +32,7 @@ internal sealed class ClientCredentialFlow
         // The hit path uses the caller's scope list as it is when it needs no cleaning, and builds
         // nothing but the result; the miss path works on its own validated copy.
         var scopes = RequestValidation.IsClean(request.Scopes) ? request.Scopes : RequestValidation.Scopes(request.Scopes);
-        var correlationId = request.CorrelationId ?? Guid.NewGuid();
+        var correlationId = request.CorrelationId ?? CorrelationIds.New();
         var authority = await _runtime.ResolveAuthorityAsync(request.Authority, correlationId, cancellationToken).ConfigureAwait(false);
 
         AccessTokenEntity? fallback = null;
@@ -43,7 +43,7 @@ internal sealed class ClientCredentialFlow
             if (cached.Token is { } token && !cached.RefreshDue)
             {
                 Log.CacheHit(_runtime.Logger, scopes, correlationId);
-                _runtime.Headers.Telemetry.CacheHit();
+                _runtime.Headers.CacheHit(authority);
                 return ResultFactory.FromEntity(token, authority, correlationId, TokenSource.Cache);
             }
 
@@ -52,15 +52,20 @@ internal sealed class ClientCredentialFlow
             Log.CacheMiss(_runtime.Logger, string.Join(' ', scopes), cached.Reason, correlationId);
         }
 
-        var call = new Call(request, authority, [.. scopes], correlationId, cacheInfo);
-        var flightKey = string.Join('\n', call.Authority.CanonicalAuthority, call.Scopes.ToKey(), request.Claims, request.SkipCache);
+        return await MissAsync(new Call(request, authority, [.. scopes], correlationId, cacheInfo), fallback, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The miss path, in its own method so that a hit allocates no closure.</summary>
+    private async Task<AuthenticationResult> MissAsync(Call call, AccessTokenEntity? fallback, CancellationToken cancellationToken)
+    {
+        var flightKey = string.Join('\n', call.Authority.CanonicalAuthority, call.Scopes.ToKey(), call.Request.Claims, call.Request.SkipCache);
         try
         {
             return await _flight.RunAsync(flightKey, () => FetchAsync(call), cancellationToken).ConfigureAwait(false);
         }
         catch (AuthException ex) when (fallback is not null && ex is not InteractionRequiredException)
         {
-            Log.ProactiveRefreshFailed(_runtime.Logger, ex.Code, correlationId);
+            Log.ProactiveRefreshFailed(_runtime.Logger, ex.Code, call.CorrelationId);
             return FromCache(fallback, call);
         }
     }

@@ -40,7 +40,7 @@ internal sealed class SilentFlow
         {
             Log.CacheHit(Runtime.Logger, context.Scopes, context.CorrelationId);
             Log.AccountServed(Runtime.Logger, Runtime.EnablePiiLogging, account.HomeAccountId, account.Username, call.Realm, context.CorrelationId);
-            Runtime.Headers.Telemetry.CacheHit();
+            Runtime.Headers.CacheHit(context.Authority);
             return cached;
         }
 

@@ -11,7 +11,7 @@ internal sealed record RequestContext(IReadOnlyList<string> Scopes, AuthorityInf
     {
         ArgumentNullException.ThrowIfNull(request);
         IReadOnlyList<string> validScopes = RequestValidation.IsClean(scopes) ? [.. scopes] : RequestValidation.Scopes(scopes);
-        var correlationId = request.CorrelationId ?? Guid.NewGuid();
+        var correlationId = request.CorrelationId ?? CorrelationIds.New();
         var authority = await runtime.ResolveAuthorityAsync(request.Authority, correlationId, cancellationToken).ConfigureAwait(false);
         return new RequestContext(validScopes, authority, correlationId);
     }
