@@ -17,7 +17,6 @@ internal sealed class CachePartition
     private readonly Lock _writeLock = new();
     private readonly CacheSize _size;
     private long _version;
-    private BlobSnapshot? _snapshot;
 
     public CachePartition(string key, CacheSize size)
     {
@@ -26,6 +25,9 @@ internal sealed class CachePartition
     }
 
     public string Key { get; }
+
+    /// <summary>Gets the blob this partition was last read from or written to (see <see cref="BlobMemo"/>).</summary>
+    public BlobMemo Blob { get; } = new();
 
     /// <summary>Gets a snapshot of the access tokens (not for hot paths: it takes every lock).</summary>
     public IReadOnlyCollection<AccessTokenEntity> AccessTokens => (IReadOnlyCollection<AccessTokenEntity>)_accessTokens.Values;
@@ -54,20 +56,20 @@ internal sealed class CachePartition
     /// (or the key does not fit the buffer): the caller then scans.
     /// </summary>
     public AccessTokenEntity? FindAccessTokenByKey(string? homeAccountId, IReadOnlyList<string> aliases, string clientId, string realm, IReadOnlyList<string> scopes) =>
-        FindByKey(_accessTokens, CacheKeys.AccessTokenType, homeAccountId, aliases, clientId, realm, scopes);
+        EntryDictionaries.FindByKey(_accessTokens, CacheKeys.AccessTokenType, homeAccountId, aliases, clientId, realm, scopes);
 
     /// <summary>Returns the ID token stored under the key an entry with these fields has, as <see cref="FindAccessTokenByKey"/> does.</summary>
     public IdTokenEntity? FindIdTokenByKey(string homeAccountId, IReadOnlyList<string> aliases, string clientId, string realm) =>
-        FindByKey(_idTokens, CacheKeys.IdTokenType, homeAccountId, aliases, clientId, realm, []);
+        EntryDictionaries.FindByKey(_idTokens, CacheKeys.IdTokenType, homeAccountId, aliases, clientId, realm, []);
 
     /// <summary>Returns the first access token <paramref name="match"/> accepts (a lock-free scan; with a static lambda it allocates nothing).</summary>
-    public AccessTokenEntity? FindAccessToken<TState>(TState state, Func<AccessTokenEntity, TState, bool> match) => First(_accessTokens, state, match);
+    public AccessTokenEntity? FindAccessToken<TState>(TState state, Func<AccessTokenEntity, TState, bool> match) => EntryDictionaries.First(_accessTokens, state, match);
 
     /// <summary>Returns the first refresh token <paramref name="match"/> accepts.</summary>
-    public RefreshTokenEntity? FindRefreshToken<TState>(TState state, Func<RefreshTokenEntity, TState, bool> match) => First(_refreshTokens, state, match);
+    public RefreshTokenEntity? FindRefreshToken<TState>(TState state, Func<RefreshTokenEntity, TState, bool> match) => EntryDictionaries.First(_refreshTokens, state, match);
 
     /// <summary>Returns the first ID token <paramref name="match"/> accepts.</summary>
-    public IdTokenEntity? FindIdToken<TState>(TState state, Func<IdTokenEntity, TState, bool> match) => First(_idTokens, state, match);
+    public IdTokenEntity? FindIdToken<TState>(TState state, Func<IdTokenEntity, TState, bool> match) => EntryDictionaries.First(_idTokens, state, match);
 
     /// <summary>Returns the account entry for <paramref name="realm"/>, else any entry, else null.</summary>
     public AccountEntity? FindAccount(string? realm)
@@ -186,9 +188,9 @@ internal sealed class CachePartition
                 }
             }
 
-            removed |= RemoveWhere(_idTokens, clientId, static (t, c) => Same(t.ClientId, c))
-                | RemoveWhere(_refreshTokens, clientId, static (t, c) => Same(t.ClientId, c) || !string.IsNullOrEmpty(t.FamilyId))
-                | RemoveWhere(_accounts, clientId, static (_, _) => true);
+            removed |= EntryDictionaries.RemoveWhere(_idTokens, clientId, static (t, c) => Same(t.ClientId, c))
+                | EntryDictionaries.RemoveWhere(_refreshTokens, clientId, static (t, c) => Same(t.ClientId, c) || !string.IsNullOrEmpty(t.FamilyId))
+                | EntryDictionaries.RemoveWhere(_accounts, clientId, static (_, _) => true);
             if (removed)
             {
                 MarkChanged();
@@ -215,10 +217,10 @@ internal sealed class CachePartition
     /// <summary>Copies every entry into <paramref name="document"/>'s sections (which must exist).</summary>
     public void CopyTo(CacheDocument document)
     {
-        Copy(_accounts, document.Accounts!);
-        Copy(_idTokens, document.IdTokens!);
-        Copy(_accessTokens, document.AccessTokens!);
-        Copy(_refreshTokens, document.RefreshTokens!);
+        EntryDictionaries.Copy(_accounts, document.Accounts!);
+        EntryDictionaries.Copy(_idTokens, document.IdTokens!);
+        EntryDictionaries.Copy(_accessTokens, document.AccessTokens!);
+        EntryDictionaries.Copy(_refreshTokens, document.RefreshTokens!);
     }
 
     /// <summary>Adds every access token's expiry and key to <paramref name="target"/> (for eviction).</summary>
@@ -230,14 +232,7 @@ internal sealed class CachePartition
         }
     }
 
-    /// <summary>Remembers that the entries are exactly what <paramref name="json"/> holds (just read or written).</summary>
-    public void RememberBlob(string json, long version) => Volatile.Write(ref _snapshot, new BlobSnapshot(json, version));
-
-    /// <summary>Returns whether <paramref name="json"/> is the blob the entries were last read from or written to, with no change since.</summary>
-    public bool Holds(string json) =>
-        Volatile.Read(ref _snapshot) is { } snapshot
-        && snapshot.Version == Version
-        && string.Equals(snapshot.Json, json, StringComparison.Ordinal);
+    private static bool Same(string? a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     private void MarkChanged() => Interlocked.Increment(ref _version);
 
@@ -266,63 +261,4 @@ internal sealed class CachePartition
         MarkChanged();
         return true;
     }
-
-    private static T? First<T, TState>(ConcurrentDictionary<string, T> entries, TState state, Func<T, TState, bool> match)
-        where T : class
-    {
-        foreach (var (_, entry) in entries)
-        {
-            if (match(entry, state))
-            {
-                return entry;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool RemoveWhere<T>(ConcurrentDictionary<string, T> entries, string clientId, Func<T, string, bool> match)
-    {
-        var removed = false;
-        foreach (var (key, value) in entries)
-        {
-            if (match(value, clientId))
-            {
-                removed |= entries.TryRemove(key, out _);
-            }
-        }
-
-        return removed;
-    }
-
-    private static void Copy<T>(ConcurrentDictionary<string, T> source, Dictionary<string, T> target)
-    {
-        foreach (var (key, value) in source)
-        {
-            target[key] = value;
-        }
-    }
-
-    private static bool Same(string? a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
-
-    private static T? FindByKey<T>(
-        ConcurrentDictionary<string, T> entries, string credentialType, string? homeAccountId, IReadOnlyList<string> aliases, string clientId, string realm, IReadOnlyList<string> scopes)
-        where T : class
-    {
-        var lookup = entries.GetAlternateLookup<ReadOnlySpan<char>>();
-        var key = new CacheKeyBuilder(stackalloc char[CacheKeyBuilder.StackSize]);
-        for (var i = 0; i < aliases.Count; i++)
-        {
-            key.Clear();
-            CacheKeys.WriteCredential(ref key, homeAccountId, aliases[i], credentialType, clientId, realm, scopes);
-            if (!key.Overflowed && lookup.TryGetValue(key.Key, out var entry))
-            {
-                return entry;
-            }
-        }
-
-        return null;
-    }
-
-    private sealed record BlobSnapshot(string Json, long Version);
 }

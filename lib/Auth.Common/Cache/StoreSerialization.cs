@@ -21,7 +21,7 @@ internal static class StoreSerialization
 
         var version = partition.Version;
         var json = CacheSerializer.Write([partition], store.AppMetadata, unknownSections: null);
-        partition.RememberBlob(json, version);
+        partition.Blob.Remember(json, version);
         return json;
     }
 
@@ -42,7 +42,7 @@ internal static class StoreSerialization
     /// <summary>Replaces one partition's entries with those in <paramref name="json"/>; on error nothing changes.</summary>
     public static void DeserializePartition(this TokenCacheStore store, string key, string json)
     {
-        if (store.Find(key) is { } current && current.Holds(json))
+        if (store.Find(key) is { } current && current.Blob.Holds(json, current.Version))
         {
             return;
         }
@@ -51,7 +51,7 @@ internal static class StoreSerialization
         var partition = store.GetOrCreate(key);
         partition.Clear();
         CacheDocumentLoader.Load(store, document);
-        partition.RememberBlob(json, partition.Version);
+        partition.Blob.Remember(json, partition.Version);
         store.EvictOverLimit();
     }
 }

@@ -36,4 +36,8 @@ internal sealed record TokenRequest
 
     /// <summary>Gets the Azure region to send to first (client credentials only), or null.</summary>
     public string? Region { get; init; }
+
+    /// <summary>Names the request without its fields, which can hold codes, refresh tokens, assertions or passwords.</summary>
+    /// <returns>A string safe to log.</returns>
+    public override string ToString() => $"TokenRequest {{ ApiId = {ApiId}, Authority = {Authority.CanonicalAuthority}, CorrelationId = {CorrelationId} }}";
 }

@@ -74,8 +74,8 @@ public class HitPathStages
         }
 
         _resolveAuthority = Internals.ValueTaskCall<string?>(_runtime, "ResolveAuthorityAsync", result => result, FixedCorrelationId, CancellationToken.None);
-        var flow = Internals.Field(_app, "_clientCredentials");
-        _findAsync = Internals.ValueTaskCall<object>(flow, "FindAsync", lookup => Expression.Property(lookup, "Token"), Scopes, CancellationToken.None);
+        var flow = Internals.Field(Internals.Client(_app), "_clientCredentials");
+        _findAsync = Internals.ValueTaskCall<object>(flow, "FindAsync", token => token, Scopes, CancellationToken.None);
 
         Workload.Expect(Internals.IsClean(null, Scopes), "the scopes are clean");
         Workload.Expect(_resolveAuthority(null) == _authority && _resolveAuthority(_authorityUrl) is not null, "the authority memo answers");

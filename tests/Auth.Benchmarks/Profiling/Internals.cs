@@ -15,21 +15,23 @@ namespace Auth.Benchmarks.Profiling;
 /// </summary>
 public static class Internals
 {
-    private const string ClientRuntime = "Auth.Common.Flows.ClientRuntime, Auth.Common";
+    private const string ClientRuntime = "Auth.Common.Runtime.ClientRuntime, Auth.Common";
     private const string AuthorityInfo = "Auth.Common.Authority.AuthorityInfo, Auth.Common";
     private const string CloudInstance = "Auth.Common.Authority.CloudInstance, Auth.Common";
     private const string CacheAccessor = "Auth.Common.Cache.CacheAccessor, Auth.Common";
     private const string TokenCacheStore = "Auth.Common.Cache.TokenCacheStore, Auth.Common";
     private const string CachePartition = "Auth.Common.Cache.CachePartition, Auth.Common";
     private const string AccessTokenEntity = "Auth.Common.Cache.AccessTokenEntity, Auth.Common";
-    private const string ClientHeaders = "Auth.Common.Protocol.ClientHeaders, Auth.Common";
-    private const string ServerTelemetry = "Auth.Common.Protocol.ServerTelemetry, Auth.Common";
+    private const string ClientHeaders = "Auth.Common.Telemetry.ClientHeaders, Auth.Common";
+    private const string ServerTelemetry = "Auth.Common.Telemetry.ServerTelemetry, Auth.Common";
 
     private const BindingFlags Instance = BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public;
 
-    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "get_Runtime")]
-    [return: UnsafeAccessorType(ClientRuntime)]
-    public static extern object Runtime(Auth.Server.ClientApplication app);
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "get_Client")]
+    public static extern Auth.Common.Clients.TokenClient Client(Auth.Server.ClientApplication app);
+
+    /// <summary>Returns the app's runtime: the application is Auth.Common's TokenClient with adapters.</summary>
+    public static object Runtime(Auth.Server.ClientApplication app) => Field(Client(app), "_runtime");
 
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "get_Logger")]
     public static extern ILogger Logger([UnsafeAccessorType(ClientRuntime)] object runtime);
@@ -57,7 +59,7 @@ public static class Internals
     [return: UnsafeAccessorType(CloudInstance)]
     public static extern object Cloud([UnsafeAccessorType(AuthorityInfo)] object authority);
 
-    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "get_Aliases")]
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "get_CacheLookupOrder")]
     public static extern IReadOnlyList<string> Aliases([UnsafeAccessorType(CloudInstance)] object cloud);
 
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "get_Tenant")]
@@ -77,7 +79,7 @@ public static class Internals
         [UnsafeAccessorType(CachePartition)] object partition, string? homeAccountId, IReadOnlyList<string> aliases, string clientId, string realm, IReadOnlyList<string> scopes);
 
     [UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "IsClean")]
-    public static extern bool IsClean([UnsafeAccessorType("Auth.Common.Flows.RequestValidation, Auth.Common")] object? type, IReadOnlyList<string>? scopes);
+    public static extern bool IsClean([UnsafeAccessorType("Auth.Common.Runtime.RequestValidation, Auth.Common")] object? type, IReadOnlyList<string>? scopes);
 
     [UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "Find")]
     [return: UnsafeAccessorType(AccessTokenEntity)]
@@ -97,7 +99,7 @@ public static class Internals
 
     [UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "FromEntity")]
     public static extern AuthenticationResult FromEntity(
-        [UnsafeAccessorType("Auth.Common.Flows.ResultFactory, Auth.Common")] object? type,
+        [UnsafeAccessorType("Auth.Common.Runtime.ResultFactory, Auth.Common")] object? type,
         [UnsafeAccessorType(AccessTokenEntity)] object token,
         [UnsafeAccessorType(AuthorityInfo)] object authority,
         Guid correlationId,

@@ -33,4 +33,8 @@ internal sealed record UserGrant(
 
     /// <summary>Gets why the cache did not serve the request, for server telemetry.</summary>
     public int CacheInfo { get; init; }
+
+    /// <summary>Names the grant without its fields, which can hold codes, refresh tokens, assertions or passwords.</summary>
+    /// <returns>A string safe to log.</returns>
+    public override string ToString() => $"UserGrant {{ ApiId = {ApiId}, Authority = {Authority.CanonicalAuthority}, CorrelationId = {CorrelationId} }}";
 }
