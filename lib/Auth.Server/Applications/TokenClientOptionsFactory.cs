@@ -10,6 +10,8 @@ namespace Auth.Server.Applications;
 /// <summary>Turns an application's options into Auth.Common's <see cref="TokenClientOptions"/>, with this package's adapters.</summary>
 internal static class TokenClientOptionsFactory
 {
+    private const string CredentialRequired = "A client credential is required: set ClientCredential (ClientCredential.FromSecret, FromCertificate or FromAssertion) or ClientSecret.";
+
     private static readonly string Version =
         typeof(TokenClientOptionsFactory).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
@@ -72,6 +74,4 @@ internal static class TokenClientOptionsFactory
             Common.Errors.AuthErrorCodes.InvalidConfiguration,
             problems.Count == 1 ? problems[0] : $"The application options have {problems.Count} problems: " + string.Join(" ", problems.Select((p, i) => $"({i + 1}) {p}")));
     }
-
-    public const string CredentialRequired = "A client credential is required: set ClientCredential (ClientCredential.FromSecret, FromCertificate or FromAssertion) or ClientSecret.";
 }
