@@ -59,6 +59,16 @@ internal sealed class DistributedTokenCacheOptionsValidator : IValidateOptions<D
             problems.Add("OutageCooldown must not be negative (0 turns it off).");
         }
 
+        if (options.MemoryCacheDuration < TimeSpan.Zero)
+        {
+            problems.Add("MemoryCacheDuration must not be negative (0 turns the memory level off).");
+        }
+
+        if (options.MemoryCachePartitionLimit < 1)
+        {
+            problems.Add("MemoryCachePartitionLimit must be at least 1.");
+        }
+
         return problems;
     }
 }

@@ -29,4 +29,13 @@ public sealed class TokenCacheContext
 
     /// <summary>Gets whether the access changed the partition (so the plugin should save it).</summary>
     public bool CacheHasChanged { get; internal set; }
+
+    /// <summary>
+    /// Gets or sets whether, after this callback, the partition in memory matches what the plugin's
+    /// store holds: set it to true after loading the partition (or finding the store has none) and
+    /// after saving it; leave or set it false when the store could not be read or written. It only
+    /// matters to a plugin that implements <see cref="ITokenCacheMemoryLevel"/>: memory then serves
+    /// reads of the partition for <see cref="ITokenCacheMemoryLevel.MemoryLifetime"/>.
+    /// </summary>
+    public bool MatchesStore { get; set; }
 }

@@ -97,6 +97,15 @@ internal sealed class TokenCacheStore
     public bool RemoveAccount(string homeAccountId, string clientId) =>
         Find(homeAccountId) is { } partition && partition.RemoveAccount(clientId);
 
+    /// <summary>Drops a partition from memory (its entries counted out of the size bound); a plugin's store keeps its copy.</summary>
+    public void Drop(string key)
+    {
+        if (_partitions.TryRemove(key, out var partition))
+        {
+            partition.Clear();
+        }
+    }
+
     /// <summary>Removes every partition and all app metadata.</summary>
     public void Clear()
     {

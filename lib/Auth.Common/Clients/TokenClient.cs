@@ -174,7 +174,7 @@ public sealed class TokenClient
             EnablePiiLogging = options.EnablePiiLogging,
             ClockSkew = options.ClockSkew,
             Metadata = metadata,
-            Cache = new CacheAccessor(new TokenCacheStore(options.MaxAccessTokens), options.CachePlugin, options.ClientId, logger, options.EnablePiiLogging),
+            Cache = new CacheAccessor(new TokenCacheStore(options.MaxAccessTokens), options.CachePlugin, options.ClientId, logger, options.EnablePiiLogging, time),
             Sender = new TokenRequestSender(options.ClientId, network, metadata, headers, options.ClientAuthenticator, capabilities, retry, time, logger),
             Headers = headers,
             Instances = instances,

@@ -20,21 +20,33 @@ internal sealed class StripedAsyncLock
         }
     }
 
+    private SemaphoreSlim StripeOf(string key) => _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(key) % (uint)_stripes.Length)];
+
     /// <summary>Waits for the lock of <paramref name="key"/>; dispose the result to release it.</summary>
     public async ValueTask<Releaser> EnterAsync(string key, CancellationToken cancellationToken)
     {
-        var stripe = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(key) % (uint)_stripes.Length)];
+        var stripe = StripeOf(key);
         await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
         return new Releaser(stripe);
+    }
+
+    /// <summary>Takes the lock of <paramref name="key"/> only if it is free now (never when this caller holds its stripe).</summary>
+    public bool TryEnter(string key, out Releaser releaser)
+    {
+        var stripe = StripeOf(key);
+        releaser = stripe.Wait(0) ? new Releaser(stripe) : default;
+        return releaser.Holds;
     }
 
     /// <summary>Releases a stripe once.</summary>
     public readonly struct Releaser : IDisposable
     {
-        private readonly SemaphoreSlim _stripe;
+        private readonly SemaphoreSlim? _stripe;
 
         internal Releaser(SemaphoreSlim stripe) => _stripe = stripe;
 
-        public void Dispose() => _stripe.Release();
+        internal bool Holds => _stripe is not null;
+
+        public void Dispose() => _stripe?.Release();
     }
 }

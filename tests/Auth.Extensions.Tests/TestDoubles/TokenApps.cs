@@ -38,9 +38,10 @@ internal sealed class TokenApps : IDisposable
     /// <summary>The partition key the library uses for the app tokens of <paramref name="clientId"/>.</summary>
     public string AppPartition(string clientId = ClientId) => $"{clientId}_{Authority.TenantId}_AppTokenCache";
 
-    public ConfidentialClientApplication App(ITokenCachePlugin plugin, string clientId = ClientId) =>
+    public ConfidentialClientApplication App(ITokenCachePlugin plugin, string clientId = ClientId, TimeProvider? time = null) =>
         new(new ConfidentialClientOptions
         {
+            TimeProvider = time,
             ClientId = clientId,
             Authority = Authority.Authority,
             ClientCredential = ClientCredential.FromSecret(Secret),

@@ -116,7 +116,7 @@ internal sealed class ClientCredentialFlow
     }
 
     private ValueTask<AccessTokenEntity?> FindAsync(AuthorityInfo authority, IReadOnlyList<string> scopes, CancellationToken cancellationToken) =>
-        _runtime.Cache.AccessAsync(
+        _runtime.Cache.ReadAsync(
             PartitionName.App(_runtime.ClientId, authority.Tenant),
             isApplicationCache: true,
             (Flow: this, Authority: authority, Scopes: scopes),

@@ -82,7 +82,7 @@ internal sealed class OnBehalfOfFlow
         [new("grant_type", JwtBearer), new("requested_token_use", "on_behalf_of"), new("assertion", call.Request.OboAssertion)];
 
     private ValueTask<AccessTokenEntity?> FindAsync(OboCall call, CancellationToken cancellationToken) =>
-        Runtime.Cache.AccessAsync(
+        Runtime.Cache.ReadAsync(
             call.AssertionHash,
             isApplicationCache: false,
             (Flow: this, Call: call),

@@ -88,7 +88,7 @@ internal sealed class SilentFlow
     }
 
     private ValueTask<CachedUserTokens> FindAsync(SilentCall call, CancellationToken cancellationToken) =>
-        Runtime.Cache.AccessAsync(
+        Runtime.Cache.ReadAsync(
             call.Account.HomeAccountId,
             isApplicationCache: false,
             (Flow: this, Call: call),
