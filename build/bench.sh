@@ -6,6 +6,8 @@
 #   build/bench.sh --loop          single-tenant rows in a plain Stopwatch loop (100,000 warm-up + 100,000 measured
 #                                  calls per case and library); prints a table, leaves RESULTS.md alone.
 #                                  Options after it: --calls N, --only ours|msal, --case entra|oidc, --size 1x10|1x100000
+#   Rows 8 and 9 (distributed cache) start their own redis-server on 127.0.0.1 (build/ci-deps.sh installs it);
+#   `dotnet run -c Release --project tests/Auth.Benchmarks -- --redis-commands` prints their Redis commands per call.
 #   build/bench.sh --stages        stages of our single-tenant hit path (docs/hit-path-profile.md); leaves RESULTS.md alone
 set -euo pipefail
 

@@ -10,7 +10,8 @@ namespace Auth.Benchmarks;
 
 /// <summary>
 /// Modes: (default) short job; --full the default BenchmarkDotNet job; --dry one pass (smoke test); --report [artifacts] [output]
-/// runs row 7 and the size measurement and writes RESULTS.md from the JSON exporter output; --loop the single-tenant
+/// runs row 7, the size measurement and the Redis command count of rows 8 and 9 and writes RESULTS.md from the JSON exporter output;
+/// --redis-commands prints that command count alone (<see cref="RedisCommandsPerCall"/>); --loop the single-tenant
 /// rows in a plain Stopwatch loop (<see cref="PlainLoop"/>); --stages the stages of our hit path
 /// (<see cref="Profiling.HitPathStages"/>, not part of the default run); --census [calls] the types our hit allocates
 /// (<see cref="Profiling.AllocationCensus"/>). Other arguments (e.g. --filter '*Silent*') go to BenchmarkDotNet.
@@ -30,6 +31,16 @@ public static class Program
         {
             var (ours, msal) = await ConcurrentColdStart.RunAsync();
             Console.WriteLine($"token requests for {ConcurrentColdStart.Callers} concurrent callers: ours {ours}, MSAL.NET {msal}");
+            return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "--redis-commands")
+        {
+            foreach (var count in await RedisCommandsPerCall.RunAsync())
+            {
+                Console.WriteLine(RedisCommandsPerCall.Describe(count));
+            }
+
             return 0;
         }
 

@@ -22,7 +22,7 @@ public static class Apps
     /// <summary>The host of <see cref="OidcIssuer"/>: the environment both libraries write its tokens under.</summary>
     public const string OidcHost = "idp.contoso.com";
 
-    public static Auth.Server.ConfidentialClientApplication Ours(FakeAuthorityHandler handler, string tenant, ITokenCachePlugin? plugin = null) =>
+    public static Auth.Server.ConfidentialClientApplication Ours(FakeAuthorityHandler handler, string tenant, ITokenCachePlugin? plugin = null, TimeProvider? time = null) =>
         new(new ConfidentialClientOptions
         {
             ClientId = ClientId,
@@ -30,6 +30,7 @@ public static class Apps
             ClientSecret = "s",
             EnableInstanceDiscovery = false,
             CachePlugin = plugin,
+            TimeProvider = time,
             NetworkClient = new HttpClientNetworkClient(new HttpClient(handler, disposeHandler: false)),
         });
 

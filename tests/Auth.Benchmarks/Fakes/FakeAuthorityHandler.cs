@@ -10,17 +10,31 @@ namespace Auth.Benchmarks.Fakes;
 /// </summary>
 public sealed class FakeAuthorityHandler : HttpMessageHandler
 {
-    private static readonly byte[] TokenBody = Encoding.UTF8.GetBytes(
-        "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\"eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJhdWQiOiJhcGkifQ.c2ln\"}");
-
     private const string WellKnown = "/.well-known/openid-configuration";
 
+    private int _expiresIn = 3599;
+    private byte[] _tokenBody = TokenResponse(3599);
     private int _tokenRequests;
     private int _discoveryRequests;
     private int _otherRequests;
 
     /// <summary>Gets or sets a delay before the token endpoint answers (to make concurrent callers overlap).</summary>
     public TimeSpan TokenDelay { get; set; }
+
+    /// <summary>
+    /// Gets or sets the token lifetime the token endpoint answers with (expires_in, ext_expires_in), in
+    /// seconds; default 3599. Below 300 both libraries treat the cached token as expired on the next call
+    /// (both refresh within 5 minutes of expiry), so every call is a miss.
+    /// </summary>
+    public int ExpiresIn
+    {
+        get => _expiresIn;
+        set
+        {
+            _expiresIn = value;
+            _tokenBody = TokenResponse(value);
+        }
+    }
 
     public int TokenRequests => Volatile.Read(ref _tokenRequests);
 
@@ -46,7 +60,7 @@ public sealed class FakeAuthorityHandler : HttpMessageHandler
                 await Task.Delay(TokenDelay, TimeProvider.System, cancellationToken);
             }
 
-            return Json(TokenBody);
+            return Json(_tokenBody);
         }
 
         if (path.EndsWith(WellKnown, StringComparison.Ordinal))
@@ -82,6 +96,9 @@ public sealed class FakeAuthorityHandler : HttpMessageHandler
         return Encoding.UTF8.GetBytes(
             $$"""{"issuer":"{{issuer}}","authorization_endpoint":"{{issuer}}/protocol/openid-connect/auth","token_endpoint":"{{issuer}}/protocol/openid-connect/token","jwks_uri":"{{issuer}}/protocol/openid-connect/certs","response_types_supported":["code"],"subject_types_supported":["public"],"id_token_signing_alg_values_supported":["RS256"],"token_endpoint_auth_methods_supported":["client_secret_post","client_secret_basic","private_key_jwt"]}""");
     }
+
+    private static byte[] TokenResponse(int expiresIn) => Encoding.UTF8.GetBytes(
+        $$"""{"token_type":"Bearer","expires_in":{{expiresIn}},"ext_expires_in":{{expiresIn}},"access_token":"eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJhdWQiOiJhcGkifQ.c2ln"}""");
 
     private static HttpResponseMessage Json(byte[] body)
     {

@@ -40,6 +40,18 @@ public sealed class Workload
         Expect(handler.TokenRequests == 0, "no token request reached the handler");
     }
 
+    /// <summary>Checks that each of the first calls sends one token request (the cached token is never used).</summary>
+    public static async Task ExpectMissesAsync(Func<Task<string>> call, FakeAuthorityHandler handler)
+    {
+        var before = handler.TokenRequests;
+        for (var i = 0; i < 16; i++)
+        {
+            await call();
+        }
+
+        Expect(handler.TokenRequests - before == 16, "every call sent a token request");
+    }
+
     public static void Expect(bool condition, string what)
     {
         if (!condition)

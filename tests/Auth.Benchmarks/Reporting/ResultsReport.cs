@@ -19,6 +19,8 @@ public static class ResultsReport
         ("5", nameof(CacheSerialization), "Serialize cache", "OursSerialize", "MsalSerialize"),
         ("5", nameof(CacheSerialization), "Deserialize cache", "OursDeserialize", "MsalDeserialize"),
         ("6", nameof(FullAcquisition), "Client credentials, cache skipped (full request)", "Ours", "Msal"),
+        ("8", nameof(DistributedRedisCacheHit), "Client credentials through a distributed cache on a real redis-server, cache hit", "Ours", "Msal"),
+        ("9", nameof(DistributedRedisCacheMiss), "Client credentials through a distributed cache on a real redis-server, cache miss", "Ours", "Msal"),
     ];
 
     public static async Task<int> WriteAsync(string artifacts, string output)
@@ -74,6 +76,14 @@ public static class ResultsReport
         }
 
         md.AppendLine();
+        md.AppendLine("Rows 8 and 9: ours with `DistributedTokenCachePlugin`, MSAL.NET with Microsoft.Identity.Web's `MsalDistributedTokenCacheAdapter`, both at their defaults (memory level on) over `RedisCache` and a redis-server the benchmark starts on 127.0.0.1. Row 9's tokens live 60 s: MSAL.NET refreshes within 5 minutes of expiry; ours serves a short-lived token for half its life, so its app clock moves 31 s per call. Every row 9 call sends a token request (checked). Identity.Web does not write a token that close to expiry: it removes the entry instead (the UNLINK below), so MSAL.NET's row 9 has no write.");
+        md.AppendLine();
+        foreach (var line in await RedisCommandLinesAsync())
+        {
+            md.AppendLine(line);
+        }
+
+        md.AppendLine();
         md.AppendLine("## Row 7: 1,000 concurrent callers on one cold app token");
         md.AppendLine();
         md.AppendLine("The fake token endpoint answers after 200 ms, so every caller is in flight before the first answer.");
@@ -88,6 +98,20 @@ public static class ResultsReport
         await File.WriteAllTextAsync(output, md.ToString());
         Console.WriteLine(md.ToString());
         return 0;
+    }
+
+    /// <summary>Rows 8 and 9 in Redis commands per call, counted by the server (<see cref="RedisCommandsPerCall"/>).</summary>
+    private static async Task<IEnumerable<string>> RedisCommandLinesAsync()
+    {
+        try
+        {
+            var counts = await RedisCommandsPerCall.RunAsync();
+            return [string.Create(CultureInfo.InvariantCulture, $"Redis commands per call over {RedisCommandsPerCall.Calls} calls (INFO commandstats):"), string.Empty, .. counts.Select(c => "- " + RedisCommandsPerCall.Describe(c))];
+        }
+        catch (InvalidOperationException e)
+        {
+            return [$"Redis commands per call: not measured ({e.Message})"];
+        }
     }
 
     private sealed record Measurement(double? Mean, long? Allocated);
