@@ -22,6 +22,7 @@ internal sealed class ClientCredentialFlow
 {
     private readonly ClientRuntime _runtime;
     private readonly SingleFlight<string, AuthenticationResult> _flight = new();
+    private PartitionOfTenant? _lastPartition;
 
     public ClientCredentialFlow(ClientRuntime runtime) => _runtime = runtime;
 
@@ -117,11 +118,25 @@ internal sealed class ClientCredentialFlow
 
     private ValueTask<AccessTokenEntity?> FindAsync(AuthorityInfo authority, IReadOnlyList<string> scopes, CancellationToken cancellationToken) =>
         _runtime.Cache.ReadAsync(
-            PartitionName.App(_runtime.ClientId, authority.Tenant),
+            PartitionName.Of(AppPartition(authority.Tenant)),
             isApplicationCache: true,
             (Flow: this, Authority: authority, Scopes: scopes),
             static (store, find) => (find.Flow.Find(store, find.Authority, find.Scopes), false),
             cancellationToken);
+
+    /// <summary>The app partition key of <paramref name="tenant"/>, built once while the tenant stays the same (a hit builds no string).</summary>
+    private string AppPartition(string tenant)
+    {
+        var last = Volatile.Read(ref _lastPartition);
+        if (last is not null && string.Equals(last.Tenant, tenant, StringComparison.Ordinal))
+        {
+            return last.Key;
+        }
+
+        var key = PartitionName.App(_runtime.ClientId, tenant).ToString();
+        Volatile.Write(ref _lastPartition, new PartitionOfTenant(tenant, key));
+        return key;
+    }
 
     private AccessTokenEntity? Find(TokenCacheStore store, AuthorityInfo authority, IReadOnlyList<string> scopes) =>
         AppTokenCache.Find(store, _runtime.ClientId, authority, authority.Tenant, scopes);
@@ -145,6 +160,8 @@ internal sealed class ClientCredentialFlow
 
     private static AuthenticationResult FromCache(AccessTokenEntity token, Call call) =>
         ResultFactory.FromEntity(token, call.Authority, call.CorrelationId, TokenSource.Cache);
+
+    private sealed record PartitionOfTenant(string Tenant, string Key);
 
     private readonly record struct CacheLookup(AccessTokenEntity? Token, bool RefreshDue, string Reason, int Info);
 
