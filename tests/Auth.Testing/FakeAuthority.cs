@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Auth.Testing.Endpoints;
 using Auth.Testing.Hosting;
+using Auth.Testing.Tokens;
 using WireMock.Server;
 
 namespace Auth.Testing;
@@ -48,7 +49,7 @@ public sealed partial class FakeAuthority : IDisposable, IAsyncDisposable
             BaseUri = baseUri;
             TenantId = parsedTenant.ToString();
             var urls = new AuthorityUrls(baseUri, TenantId);
-            _services = new AuthorityServices(urls, hosts, options.TimeProvider ?? TimeProvider.System, options.MaxCapturedTokenRequests);
+            _services = new AuthorityServices(urls, hosts, options.TimeProvider ?? TimeProvider.System, options.MaxCapturedTokenRequests, new ScopeGrantPolicy(options.StrictOpenIdProvider));
             _connector = new LoopbackConnector(baseUri.Port, hosts, () => _services.Regional.Failure);
             new EndpointMappings(_services, _stopping.Token).MapOnto(_server);
             Authority = urls.Authority(TenantId);

@@ -31,4 +31,16 @@ public sealed record FakeAuthorityOptions
     /// that <see cref="FakeAuthority.CreateHttpMessageHandler"/> routes to the authority; see <see cref="FakeAuthority.AddHost"/>. Empty by default.
     /// </summary>
     public IReadOnlyList<string> Hosts { get; init; } = [];
+
+    /// <summary>
+    /// Play a strict, certified OpenID Provider for user grants, as node oidc-provider behaves: <c>offline_access</c> is
+    /// granted only when the authorization request has <c>prompt=consent</c> (never by the password and device code
+    /// grants, which have no consent prompt here), though a refresh token is still issued when it was asked for; the
+    /// token response's <c>scope</c> names the scopes granted, <c>offline_access</c> included when granted; the
+    /// authorization code grant ignores <c>scope</c> (the code's grant applies); and a refresh whose <c>scope</c> names
+    /// any scope not in the original grant fails, before the refresh token is used up, with <c>invalid_scope</c>
+    /// "refresh token missing requested scope" (RFC 6749 §6), a plain OAuth error without AADSTS fields.
+    /// Default <see langword="false"/>: Entra ID's behaviour.
+    /// </summary>
+    public bool StrictOpenIdProvider { get; init; }
 }

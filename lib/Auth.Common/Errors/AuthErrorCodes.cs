@@ -67,6 +67,9 @@ public static class AuthErrorCodes
     /// <summary>The cache holds no token that can serve a silent request for this account. Sign the user in interactively.</summary>
     public const string NoTokensFound = "no_tokens_found";
 
+    /// <summary>A silent refresh needs a scope the refresh token was not granted, and the authority (a generic OpenID Provider) refuses scopes beyond the original grant (RFC 6749 section 6). Sign the user in interactively with the scopes.</summary>
+    public const string ScopeNotGranted = "scope_not_granted";
+
     /// <summary>The user did not finish in time (interactive sign-in or device code). Ask the user to try again; raise the timeout if needed.</summary>
     public const string OperationTimedOut = "operation_timed_out";
 

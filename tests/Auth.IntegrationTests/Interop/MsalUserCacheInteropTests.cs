@@ -84,6 +84,39 @@ public sealed class MsalUserCacheInteropTests : PublicClientFixture
         Authority.RequestCount("refresh_token").Should().Be(1);
     }
 
+    [Test]
+    public async Task RefreshTokenTarget_SurvivesMsalAndBack()
+    {
+        var ours = App();
+        var signIn = await ours.AcquireTokenByUsernamePasswordAsync(new OurRequests.UsernamePasswordRequest
+        {
+            Scopes = Scopes, Username = Authority.DefaultUser.Username, Password = Authority.DefaultUser.Password,
+        });
+        var blob = ours.GetTokenCache().Serialize();
+        var msal = Msal();
+        string? written = null;
+        msal.UserTokenCache.SetBeforeAccess(args => args.TokenCache.DeserializeMsalV3(Encoding.UTF8.GetBytes(blob)));
+        msal.UserTokenCache.SetAfterAccess(args => written = Encoding.UTF8.GetString(args.TokenCache.SerializeMsalV3()));
+
+        var fromMsal = await msal.AcquireTokenSilent(Scopes, (await msal.GetAccountsAsync()).Single()).ExecuteAsync();
+        var back = App();
+        back.GetTokenCache().Deserialize(written!);
+        var refreshed = await back.AcquireTokenSilentAsync(new OurRequests.SilentFlowRequest { Scopes = Scopes, Account = signIn.Account!, ForceRefresh = true });
+
+        RefreshTokenTarget(blob).Should().Be("api://orders/read openid profile");
+        fromMsal.AuthenticationResultMetadata.TokenSource.Should().Be(Microsoft.Identity.Client.TokenSource.Cache);
+        RefreshTokenTarget(written!).Should().Be("api://orders/read openid profile", $"MSAL.NET wrote: {written}");
+        refreshed.Source.Should().Be(Auth.Common.Responses.TokenSource.IdentityProvider);
+        Authority.RequestCount("refresh_token").Should().Be(1);
+    }
+
+    private static string? RefreshTokenTarget(string cache)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(cache);
+        var refreshToken = json.RootElement.GetProperty("RefreshToken").EnumerateObject().Single().Value;
+        return refreshToken.TryGetProperty("target", out var target) ? target.GetString() : null;
+    }
+
     private sealed class FixedHttpClientFactory(HttpClient client) : IMsalHttpClientFactory
     {
         public HttpClient GetHttpClient() => client;

@@ -6,10 +6,27 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Auth.IntegrationTests.PublicClient;
 
-/// <summary>Silent, refresh-token and password flows, and the account API.</summary>
-[TestFixture]
+/// <summary>
+/// Silent, refresh-token and password flows, and the account API: against Entra-style authorities (Entra ID and
+/// generic OIDC mode), and against a strict, certified OpenID Provider in generic OIDC mode, which grants no
+/// offline_access to these password sign-ins and refuses a refresh that asks for it.
+/// </summary>
+[TestFixture(false, ProtocolMode.AzureAD)]
+[TestFixture(false, ProtocolMode.Oidc)]
+[TestFixture(true, ProtocolMode.Oidc)]
 public sealed class SilentAndRefreshTests : PublicClientFixture
 {
+    private readonly bool _strict;
+    private readonly ProtocolMode _mode;
+
+    public SilentAndRefreshTests(bool strict, ProtocolMode mode)
+    {
+        _strict = strict;
+        _mode = mode;
+    }
+
+    protected override Auth.Testing.FakeAuthorityOptions AuthorityOptions => new() { StrictOpenIdProvider = _strict };
+
     private Task<AuthenticationResult> SignIn(Server.PublicClientApplication app, Auth.Testing.FakeUser? user = null) =>
         app.AcquireTokenByUsernamePasswordAsync(new UsernamePasswordRequest
         {
@@ -18,12 +35,11 @@ public sealed class SilentAndRefreshTests : PublicClientFixture
             Password = (user ?? Authority.DefaultUser).Password,
         });
 
-    [TestCase(ProtocolMode.AzureAD)]
-    [TestCase(ProtocolMode.Oidc)]
-    public async Task Silent_ExpiredAccessTokenValidRefreshToken_MakesOneRequest(ProtocolMode mode)
+    [Test]
+    public async Task Silent_ExpiredAccessTokenValidRefreshToken_MakesOneRequest()
     {
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
-        var app = App(mode, time);
+        var app = App(_mode, time);
         var first = await SignIn(app);
 
         time.Advance(TimeSpan.FromHours(1));
@@ -38,7 +54,7 @@ public sealed class SilentAndRefreshTests : PublicClientFixture
     public async Task Silent_ForcedAndUnforcedRefreshAtOnce_RedeemEachRefreshTokenOnce()
     {
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
-        var app = App(time: time);
+        var app = App(_mode, time);
         var first = await SignIn(app);
 
         // Past the access token's usable life (1 h, less 5 min), not past the ID tokens the authority issues on its own clock.
@@ -61,7 +77,7 @@ public sealed class SilentAndRefreshTests : PublicClientFixture
     public async Task Silent_RefreshTokenRevoked_IsInteractionRequired()
     {
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
-        var app = App(time: time);
+        var app = App(_mode, time);
         var first = await SignIn(app);
         Authority.RevokeRefreshTokens();
         time.Advance(TimeSpan.FromHours(1));
@@ -74,11 +90,11 @@ public sealed class SilentAndRefreshTests : PublicClientFixture
     [Test]
     public async Task RefreshToken_FromElsewhere_IsRedeemedAndCached()
     {
-        var legacy = App();
+        var legacy = App(_mode);
         await SignIn(legacy);
         using var legacyCache = System.Text.Json.JsonDocument.Parse(legacy.GetTokenCache().Serialize());
         var refreshToken = legacyCache.RootElement.GetProperty("RefreshToken").EnumerateObject().Single().Value.GetProperty("secret").GetString()!;
-        var app = App();
+        var app = App(_mode);
 
         var result = await app.AcquireTokenByRefreshTokenAsync(new RefreshTokenRequest { Scopes = Scopes, RefreshToken = refreshToken, ReturnRefreshToken = true });
         var silent = await app.AcquireTokenSilentAsync(new SilentFlowRequest { Scopes = Scopes, Account = result.Account! });
@@ -90,7 +106,7 @@ public sealed class SilentAndRefreshTests : PublicClientFixture
     [Test]
     public async Task UsernamePassword_WrongPassword_IsInvalidGrant()
     {
-        var act = () => App().AcquireTokenByUsernamePasswordAsync(new UsernamePasswordRequest { Scopes = Scopes, Username = Authority.DefaultUser.Username, Password = "wrong" });
+        var act = () => App(_mode).AcquireTokenByUsernamePasswordAsync(new UsernamePasswordRequest { Scopes = Scopes, Username = Authority.DefaultUser.Username, Password = "wrong" });
 
         var error = (await act.Should().ThrowAsync<AuthServiceException>()).Which;
         error.Code.Should().Be("invalid_grant");
@@ -100,7 +116,7 @@ public sealed class SilentAndRefreshTests : PublicClientFixture
     [Test]
     public async Task Accounts_LookupAndRemove_LeaveOtherAccountsIntact()
     {
-        var app = App();
+        var app = App(_mode);
         var bob = new Auth.Testing.FakeUser { Username = "bob@contoso.com", Password = "B0b!pass", Name = "Bob" };
         Authority.RegisterUser(bob);
         var ada = (await SignIn(app)).Account!;

@@ -51,7 +51,7 @@ internal sealed class AuthorizeRequestValidator
         }
 
         return AuthorizeValidation.Valid(
-            new AuthorizeRequest(tenant, clientId!, target, query["scope"], Value(query, "nonce"), Value(query, "code_challenge")));
+            new AuthorizeRequest(tenant, clientId!, target, query["scope"], Value(query, "nonce"), Value(query, "code_challenge"), Value(query, "prompt")));
     }
 
     private static AadError? CheckCodeRequest(IReadOnlyDictionary<string, string> query, RegisteredClient client)

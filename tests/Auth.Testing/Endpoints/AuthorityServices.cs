@@ -14,7 +14,7 @@ namespace Auth.Testing.Endpoints;
 /// <summary>The composition root: the state and endpoint logic of one fake authority.</summary>
 internal sealed class AuthorityServices : IDisposable
 {
-    public AuthorityServices(AuthorityUrls urls, VirtualHosts hosts, TimeProvider timeProvider, int maxCapturedRequests)
+    public AuthorityServices(AuthorityUrls urls, VirtualHosts hosts, TimeProvider timeProvider, int maxCapturedRequests, ScopeGrantPolicy scopePolicy)
     {
         Urls = urls;
         Hosts = hosts;
@@ -29,21 +29,21 @@ internal sealed class AuthorityServices : IDisposable
         var userClients = new UserGrantClientAuthenticator(Clients, authenticator);
         var adfs = new AdfsTokenIssuer(jwt, Lifetime);
         var accessTokens = new AccessTokenIssuer(jwt, Lifetime, adfs);
-        var minter = new UserTokenMinter(accessTokens, new IdTokenIssuer(jwt, adfs), RefreshTokens, urls);
+        var minter = new UserTokenMinter(accessTokens, new IdTokenIssuer(jwt, adfs), RefreshTokens, urls, scopePolicy);
         ITokenGrant[] grants =
         [
             new ClientCredentialsGrant(authenticator, accessTokens),
-            new AuthorizationCodeGrant(userClients, Codes, minter),
-            new RefreshTokenGrant(userClients, RefreshTokens, minter),
-            new PasswordGrant(userClients, Users, minter),
-            new DeviceCodeGrant(userClients, DeviceCodes, minter),
+            new AuthorizationCodeGrant(userClients, Codes, minter, scopePolicy),
+            new RefreshTokenGrant(userClients, RefreshTokens, minter, scopePolicy),
+            new PasswordGrant(userClients, Users, minter, scopePolicy),
+            new DeviceCodeGrant(userClients, DeviceCodes, minter, scopePolicy),
             new OnBehalfOfGrant(userClients, new UserAssertionValidator(SigningKey, new OwnIssuers(urls, hosts), Users), minter),
         ];
 
         TokenEndpoint = new TokenEndpoint(grants, Scripted, Log, Errors, timeProvider);
         Discovery = new DiscoveryDocument(TokenEndpoint.GrantTypes);
         InstanceDiscovery = new InstanceDiscovery(urls, Errors);
-        Authorize = new AuthorizeEndpoint(new AuthorizeRequestValidator(Clients), Users, new AuthorizationResponseWriter(Errors), new SignInCompletion(Codes, timeProvider), Log);
+        Authorize = new AuthorizeEndpoint(new AuthorizeRequestValidator(Clients), Users, new AuthorizationResponseWriter(Errors), new SignInCompletion(Codes, timeProvider, scopePolicy), Log);
         DeviceAuthorization = new DeviceAuthorizationEndpoint(Clients, DeviceCodes, DeviceCodeSettings, Users, Errors);
         InboundUserTokens = new InboundUserTokenIssuer(accessTokens, urls, timeProvider);
     }

@@ -6,7 +6,8 @@ namespace Auth.Testing.Errors;
 /// <summary>
 /// Renders an <see cref="AadError"/> in the Entra ID JSON error shape: <c>error</c>, <c>error_description</c>
 /// (with the AADSTS prefix and the trace / correlation / timestamp footer), <c>error_codes</c>,
-/// <c>timestamp</c>, <c>trace_id</c>, <c>correlation_id</c> and <c>error_uri</c>.
+/// <c>timestamp</c>, <c>trace_id</c>, <c>correlation_id</c> and <c>error_uri</c>; a <see cref="AadError.PlainOAuth"/> error
+/// (another provider's) as RFC 6749 §5.2 has it: <c>error</c> and <c>error_description</c> only.
 /// </summary>
 internal sealed class ErrorReplyWriter
 {
@@ -23,6 +24,15 @@ internal sealed class ErrorReplyWriter
     /// <param name="clientRequestId">The caller's <c>client-request-id</c> header, echoed as the correlation id when it is a GUID.</param>
     public HttpReply Write(AadError error, string? clientRequestId)
     {
+        if (error.Code == AadError.PlainOAuth)
+        {
+            return HttpReply.Json(error.StatusCode, JsonText.Object(writer =>
+            {
+                writer.WriteString("error", error.Error);
+                writer.WriteString("error_description", error.Message);
+            })).NoStore();
+        }
+
         var traceId = Guid.NewGuid().ToString();
         var correlationId = Guid.TryParse(clientRequestId, out var parsed) ? parsed.ToString() : Guid.NewGuid().ToString();
         var timestamp = Timestamp();

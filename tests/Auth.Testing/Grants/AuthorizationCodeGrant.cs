@@ -15,9 +15,11 @@ internal sealed class AuthorizationCodeGrant : ITokenGrant
     private readonly UserGrantClientAuthenticator _authenticator;
     private readonly AuthorizationCodeStore _codes;
     private readonly UserTokenMinter _minter;
+    private readonly ScopeGrantPolicy _policy;
 
-    public AuthorizationCodeGrant(UserGrantClientAuthenticator authenticator, AuthorizationCodeStore codes, UserTokenMinter minter)
+    public AuthorizationCodeGrant(UserGrantClientAuthenticator authenticator, AuthorizationCodeStore codes, UserTokenMinter minter, ScopeGrantPolicy policy)
     {
+        _policy = policy;
         _authenticator = authenticator;
         _codes = codes;
         _minter = minter;
@@ -52,15 +54,16 @@ internal sealed class AuthorizationCodeGrant : ITokenGrant
             return GrantResult.Failure(error);
         }
 
+        // Strict, the code's grant applies whatever scope the request names, as oidc-provider ignores it here.
         ScopeSet? requested = null;
-        var scope = request.FormValue("scope");
+        var scope = _policy.Strict ? null : request.FormValue("scope");
         if (scope is not null && !ScopeSet.TryParseForToken(scope, out requested, out var scopeError))
         {
             return GrantResult.Failure(scopeError);
         }
 
         var authorized = grant.SignIn.Scopes;
-        var reply = _minter.Mint(grant.SignIn, requested ?? authorized, request, authentication.Method, authorized.OpenId, authorized.OfflineAccess);
+        var reply = _minter.Mint(grant.SignIn, requested ?? authorized, request, authentication.Method, authorized.OpenId, ScopeGrantPolicy.IssuesRefreshToken(grant.SignIn));
         return GrantResult.Success(reply);
     }
 

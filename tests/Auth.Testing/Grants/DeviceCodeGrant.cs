@@ -15,9 +15,11 @@ internal sealed class DeviceCodeGrant : ITokenGrant
     private readonly UserGrantClientAuthenticator _authenticator;
     private readonly DeviceCodeStore _store;
     private readonly UserTokenMinter _minter;
+    private readonly ScopeGrantPolicy _policy;
 
-    public DeviceCodeGrant(UserGrantClientAuthenticator authenticator, DeviceCodeStore store, UserTokenMinter minter)
+    public DeviceCodeGrant(UserGrantClientAuthenticator authenticator, DeviceCodeStore store, UserTokenMinter minter, ScopeGrantPolicy policy)
     {
+        _policy = policy;
         _authenticator = authenticator;
         _store = store;
         _minter = minter;
@@ -59,7 +61,9 @@ internal sealed class DeviceCodeGrant : ITokenGrant
             return GrantResult.Failure(poll.Error!);
         }
 
-        var scopes = signIn.Scopes;
-        return GrantResult.Success(_minter.Mint(signIn, scopes, request, authentication.Method, scopes.OpenId, scopes.OfflineAccess));
+        // The fake's device approval has no consent prompt: strict, offline_access is not granted (a refresh token is still issued).
+        var granted = _policy.Grant(signIn, consentPrompted: false);
+        var scopes = granted.Scopes;
+        return GrantResult.Success(_minter.Mint(granted, scopes, request, authentication.Method, scopes.OpenId, ScopeGrantPolicy.IssuesRefreshToken(granted)));
     }
 }

@@ -14,9 +14,11 @@ internal sealed class PasswordGrant : ITokenGrant
     private readonly UserGrantClientAuthenticator _authenticator;
     private readonly UserDirectory _users;
     private readonly UserTokenMinter _minter;
+    private readonly ScopeGrantPolicy _policy;
 
-    public PasswordGrant(UserGrantClientAuthenticator authenticator, UserDirectory users, UserTokenMinter minter)
+    public PasswordGrant(UserGrantClientAuthenticator authenticator, UserDirectory users, UserTokenMinter minter, ScopeGrantPolicy policy)
     {
+        _policy = policy;
         _authenticator = authenticator;
         _users = users;
         _minter = minter;
@@ -57,7 +59,9 @@ internal sealed class PasswordGrant : ITokenGrant
             return GrantResult.Failure(AadGrantErrors.WrongPassword());
         }
 
-        var signIn = new UserSignIn(user, authentication.Client.ClientId, scope!, request.Now);
-        return GrantResult.Success(_minter.Mint(signIn, scopes, request, authentication.Method, scopes.OpenId, scopes.OfflineAccess));
+        // No consent prompt here: strict, offline_access is never granted (a refresh token is still issued).
+        var signIn = _policy.Grant(new UserSignIn(user, authentication.Client.ClientId, scope!, request.Now), consentPrompted: false);
+        var granted = signIn.Scopes;
+        return GrantResult.Success(_minter.Mint(signIn, granted, request, authentication.Method, granted.OpenId, ScopeGrantPolicy.IssuesRefreshToken(signIn)));
     }
 }

@@ -25,6 +25,10 @@ internal sealed class RefreshTokenStore
         return token;
     }
 
+    /// <summary>Returns what an active refresh token of this client was granted, without using it up; null otherwise.</summary>
+    public UserSignIn? Peek(string token, string clientId) =>
+        _tokens.TryGetValue(token, out var entry) && entry.SignIn.ClientId == clientId && Volatile.Read(ref entry.State) == Active ? entry.SignIn : null;
+
     /// <summary>Redeems a refresh token of this client: unknown → 9002313, other client's → 70000, used → 70008, revoked → 50173, expired → 700082.</summary>
     public Redemption<UserSignIn> Redeem(string token, string clientId, DateTimeOffset now)
     {

@@ -44,6 +44,13 @@ internal sealed class ScopeSet
         ? string.Join(' ', _scopes.Where(scope => scope != "offline_access"))
         : string.Join(' ', _resourceScopes.Where(r => r.Resource == Resource).Select(r => r.Name == ".default" ? DefaultScopeName : r.Name).Distinct());
 
+    /// <summary>The <c>scope</c> echoed by a strict OpenID Provider: as <see cref="Granted"/>, with <c>offline_access</c> when granted.</summary>
+    public string GrantedWithOfflineAccess => string.Join(' ', _scopes.Where(scope =>
+        OidcScopes.Contains(scope) || _resourceScopes.Any(r => r.Value == scope && r.Resource == Resource)));
+
+    /// <summary>The scopes, as asked for (distinct).</summary>
+    public IReadOnlyList<string> Values => _scopes;
+
     public bool Has(string scope) => _scopes.Contains(scope, StringComparer.Ordinal);
 
     /// <summary>Parses a space-separated scope list; fails with <c>invalid_scope</c> (AADSTS70011) on an empty or malformed one.</summary>

@@ -12,9 +12,11 @@ internal sealed class UserTokenMinter
     private readonly IdTokenIssuer _idTokens;
     private readonly RefreshTokenStore _refreshTokens;
     private readonly AuthorityUrls _urls;
+    private readonly ScopeGrantPolicy _policy;
 
-    public UserTokenMinter(AccessTokenIssuer accessTokens, IdTokenIssuer idTokens, RefreshTokenStore refreshTokens, AuthorityUrls urls)
+    public UserTokenMinter(AccessTokenIssuer accessTokens, IdTokenIssuer idTokens, RefreshTokenStore refreshTokens, AuthorityUrls urls, ScopeGrantPolicy policy)
     {
+        _policy = policy;
         _accessTokens = accessTokens;
         _idTokens = idTokens;
         _refreshTokens = refreshTokens;
@@ -33,7 +35,7 @@ internal sealed class UserTokenMinter
         var profile = request.Profile;
         var access = _accessTokens.IssueUserToken(signIn, scopes, tenantId, method, request.Now, profile);
         var user = new UserTokens(
-            scopes.Granted,
+            _policy.Echo(scopes),
             refreshToken ? _refreshTokens.Issue(signIn with { Nonce = null }, request.Now) : null,
             idToken ? _idTokens.Issue(signIn, tenantId, request.Now, profile) : null,
             request.FormValue("client_info") == "1" ? ClientInfo(signIn.User, profile) : null);

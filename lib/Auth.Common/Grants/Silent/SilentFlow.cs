@@ -15,8 +15,9 @@ namespace Auth.Common.Grants.Silent;
 /// <summary>
 /// A token for a known account without the user: the cached access token when it covers the
 /// scopes and is valid; otherwise the cached refresh token is redeemed (once, however many
-/// callers ask at the same time). No refresh token, or one the authority refuses, means
-/// <see cref="InteractionRequiredException"/>.
+/// callers ask at the same time), asking only for scopes its grant holds with a generic OpenID
+/// Provider (<see cref="UserGrantScopes"/>). No refresh token, one the authority refuses, or (generic
+/// OIDC) one whose grant lacks a requested scope means <see cref="InteractionRequiredException"/>.
 /// </summary>
 internal sealed class SilentFlow
 {
@@ -82,6 +83,7 @@ internal sealed class SilentFlow
             CacheInfo = call.Request.ForceRefresh || call.Request.Claims is not null ? CacheInfo.ForceRefreshOrClaims : found.AccessToken is null ? CacheInfo.NoCachedToken : CacheInfo.Expired,
             Claims = call.Request.Claims,
             KnownAccount = Known(call.Account, call.Context.Authority, call.Realm),
+            RefreshTokenScopes = new RefreshGrantScopes(found.RefreshToken.Target, found.AccessToken?.Target),
             ExtraQueryParameters = call.Request.ExtraQueryParameters,
         };
         return await _exchange.RedeemAsync(grant, CancellationToken.None).ConfigureAwait(false);

@@ -25,6 +25,15 @@ internal sealed record UserGrant(
 
     public bool ReturnRefreshToken { get; init; }
 
+    /// <summary>
+    /// Gets, for a refresh_token grant, what the cache knows of the redeemed refresh token's grant
+    /// (<see cref="RefreshGrantScopes.Unknown"/> when null), which decides the scopes the refresh asks for.
+    /// </summary>
+    public RefreshGrantScopes? RefreshTokenScopes { get; init; }
+
+    /// <summary>Gets whether this is a refresh_token grant (RFC 6749 section 6), whichever flow sends it.</summary>
+    public bool IsRefresh => GrantFields.Any(static f => f.Key == "grant_type" && f.Value == "refresh_token");
+
     /// <summary>Gets the hash of the incoming assertion (on-behalf-of): tokens are cached in its partition only.</summary>
     public string? UserAssertionHash { get; init; }
 

@@ -10,13 +10,12 @@ using Auth.Common.Runtime;
 namespace Auth.Common.Grants.UserTokens;
 
 /// <summary>
-/// The part every user grant shares: send the grant through the pipeline with the OIDC scopes (and
-/// client_info in Entra ID), check the ID token, work out the account, cache the tokens under it,
-/// and build the result.
+/// The part every user grant shares: send the grant through the pipeline with the scopes
+/// <see cref="UserGrantScopes"/> chooses (and client_info in Entra ID), check the ID token, work out
+/// the account, cache the tokens under it (the refresh token with the scopes granted), and build the result.
 /// </summary>
 internal sealed class UserTokenExchange
 {
-    private static readonly string[] OidcScopes = ["openid", "profile", "offline_access"];
     private readonly ClientRuntime _runtime;
 
     public UserTokenExchange(ClientRuntime runtime) => _runtime = runtime;
@@ -31,9 +30,20 @@ internal sealed class UserTokenExchange
         return await StoreAsync(grant, result.GetOrThrow(), requestedAt, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Sends the grant and returns the pipeline's result, success or error, without caching.</summary>
-    public Task<PipelineResult<TokenResponseJson>> SendAsync(UserGrant grant, CancellationToken cancellationToken) =>
-        _runtime.Sender.SendAsync(
+    /// <summary>
+    /// Sends the grant and returns the pipeline's result, success or error, without caching. A refresh
+    /// that would ask for a scope its grant is known to lack is not sent: it fails with
+    /// <see cref="AuthErrorCodes.ScopeNotGranted"/>, which only the user can fix.
+    /// </summary>
+    public Task<PipelineResult<TokenResponseJson>> SendAsync(UserGrant grant, CancellationToken cancellationToken)
+    {
+        var scope = UserGrantScopes.For(grant);
+        if (scope.NotGranted.Count > 0)
+        {
+            return Task.FromResult(PipelineResult<TokenResponseJson>.Failure(NotGranted(grant, scope.NotGranted)));
+        }
+
+        return _runtime.Sender.SendAsync(
             new TokenRequest
             {
                 Authority = grant.Authority,
@@ -41,12 +51,13 @@ internal sealed class UserTokenExchange
                 ApiId = grant.ApiId,
                 CacheInfo = grant.CacheInfo,
                 GrantFields = grant.GrantFields,
-                Scope = WithOidcScopes(grant.Scopes),
+                Scope = scope.Scope,
                 RequestClientInfo = true,
                 Claims = grant.Claims,
                 ExtraQueryParameters = grant.ExtraQueryParameters,
             },
             cancellationToken);
+    }
 
     /// <summary>Checks the ID token of a successful answer, caches the tokens under their account, and builds the result.</summary>
     public async Task<AuthenticationResult> StoreAsync(UserGrant grant, TokenResponseJson response, DateTimeOffset requestedAt, CancellationToken cancellationToken)
@@ -61,7 +72,9 @@ internal sealed class UserTokenExchange
 
         var account = AccountIdentity.From(grant.Authority, response.ClientInfo, claims) ?? grant.KnownAccount
             ?? throw new AuthClientException(AuthErrorCodes.InvalidIdToken, "The authority's answer has neither an ID token nor client_info, so the account is unknown. Request the openid scope.");
-        var record = UserTokenRecordFactory.Create(account, _runtime.ClientId, string.Join(' ', grant.Scopes), response, requestedAt, grant.UserAssertionHash);
+        var redeemed = grant.IsRefresh ? grant.RefreshTokenScopes ?? RefreshGrantScopes.Unknown : null;
+        var refreshTarget = RefreshTokenTarget.For(response.Scope, UserGrantScopes.For(grant).Scope, redeemed);
+        var record = UserTokenRecordFactory.Create(account, _runtime.ClientId, string.Join(' ', grant.Scopes), response, requestedAt, refreshTarget, grant.UserAssertionHash);
         await _runtime.Cache.AccessAsync(
             grant.UserAssertionHash ?? account.HomeAccountId,
             isApplicationCache: false,
@@ -86,6 +99,11 @@ internal sealed class UserTokenExchange
             grant.ReturnRefreshToken ? response.RefreshToken : null);
     }
 
-    private static string WithOidcScopes(IReadOnlyList<string> scopes) =>
-        string.Join(' ', scopes.Concat(OidcScopes.Where(o => !scopes.Contains(o, StringComparer.OrdinalIgnoreCase))));
+    private static InteractionRequiredException NotGranted(UserGrant grant, IReadOnlyList<string> scopes) =>
+        new(
+            AuthErrorCodes.ScopeNotGranted,
+            $"The refresh token was not granted the scope(s) '{string.Join(' ', scopes)}', and this authority (a generic OpenID Provider) refuses a refresh that asks for more than was granted (RFC 6749 section 6). Sign the user in interactively with these scopes.")
+        {
+            CorrelationId = grant.CorrelationId,
+        };
 }

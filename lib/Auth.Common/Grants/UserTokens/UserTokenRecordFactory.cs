@@ -8,7 +8,14 @@ namespace Auth.Common.Grants.UserTokens;
 /// <summary>Turns a user token response into the cache entities it produces.</summary>
 internal static class UserTokenRecordFactory
 {
-    public static UserTokenRecord Create(AccountIdentity account, string clientId, string requestedTarget, TokenResponseJson response, DateTimeOffset requestedAt, string? userAssertionHash = null)
+    /// <param name="account">Who the tokens belong to.</param>
+    /// <param name="clientId">The app.</param>
+    /// <param name="requestedTarget">The app's scopes: the access token's target when the response names none.</param>
+    /// <param name="response">The token response.</param>
+    /// <param name="requestedAt">When the request was sent (lifetimes count from then).</param>
+    /// <param name="refreshTokenTarget">The scopes of the refresh token's grant (<see cref="RefreshTokenTarget"/>), null when unknown.</param>
+    /// <param name="userAssertionHash">The on-behalf-of assertion's hash, if any.</param>
+    public static UserTokenRecord Create(AccountIdentity account, string clientId, string requestedTarget, TokenResponseJson response, DateTimeOffset requestedAt, string? refreshTokenTarget = null, string? userAssertionHash = null)
     {
         var accountEntity = new AccountEntity
         {
@@ -39,6 +46,7 @@ internal static class UserTokenRecordFactory
             ClientId = clientId,
             Secret = response.RefreshToken,
             FamilyId = string.IsNullOrEmpty(response.FamilyId) ? null : response.FamilyId,
+            Target = refreshTokenTarget,
             UserAssertionHash = userAssertionHash,
         };
         var appMetadata = new AppMetadataEntity
