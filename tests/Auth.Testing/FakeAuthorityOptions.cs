@@ -31,4 +31,10 @@ public sealed record FakeAuthorityOptions
     /// that <see cref="FakeAuthority.CreateHttpMessageHandler"/> routes to the authority; see <see cref="FakeAuthority.AddHost"/>. Empty by default.
     /// </summary>
     public IReadOnlyList<string> Hosts { get; init; } = [];
+
+    /// <summary>
+    /// Spell the default port out in every URL and issuer the authority writes (<c>https://{host}:443/…</c>) when the
+    /// request's Host header names none, as some providers publish their issuer. <see langword="false"/> by default.
+    /// </summary>
+    public bool SpellDefaultPort { get; init; }
 }
