@@ -8,8 +8,9 @@ namespace Auth.Common.Authority;
 /// </summary>
 internal sealed class AuthorityInfo
 {
-    private AuthorityInfo(Uri uri, ProtocolMode mode, AuthorityKind kind, string tenant, Uri metadataUri, CloudInstance? cloud = null)
+    private AuthorityInfo(Uri uri, ProtocolMode mode, AuthorityKind kind, string tenant, Uri metadataUri, CacheEnvironmentFormat format, CloudInstance? cloud = null)
     {
+        EnvironmentFormat = format;
         Uri = uri;
         Mode = mode;
         Kind = kind;
@@ -18,7 +19,7 @@ internal sealed class AuthorityInfo
         HostWithPort = uri.IsDefaultPort ? Host : $"{Host}:{uri.Port}";
         MetadataUri = metadataUri;
         CanonicalAuthority = uri.AbsoluteUri.TrimEnd('/');
-        Cloud = cloud ?? CloudInstance.Single(Host);
+        Cloud = (cloud ?? CloudInstance.Single(Host)).ForPort(Host, HostWithPort, format);
     }
 
     /// <summary>Gets the authority URI (lower-case host, no query).</summary>
@@ -43,10 +44,19 @@ internal sealed class AuthorityInfo
     /// <summary>Gets the OpenID configuration document's URI.</summary>
     public Uri MetadataUri { get; }
 
-    /// <summary>Gets the cloud the host belongs to (just the host until instance discovery ran).</summary>
+    /// <summary>Gets how <see cref="Environment"/> names an authority on a non-default port.</summary>
+    public CacheEnvironmentFormat EnvironmentFormat { get; }
+
+    /// <summary>
+    /// Gets the cloud the host belongs to (just the host until instance discovery ran), with the host and its
+    /// non-default port as one more alias, so entries written by either MSAL are found.
+    /// </summary>
     public CloudInstance Cloud { get; }
 
-    /// <summary>Gets the cache environment new entries are written under: the cloud's preferred cache host.</summary>
+    /// <summary>
+    /// Gets the cache environment new entries are written under: the cloud's preferred cache host, which is
+    /// <see cref="HostWithPort"/> for a single-host authority on a non-default port with <see cref="CacheEnvironmentFormat.HostAndPort"/>.
+    /// </summary>
     public string Environment => Cloud.PreferredCache;
 
     /// <summary>Gets whether requests should carry Entra ID's client_info=1 (every Microsoft kind but ADFS).</summary>
@@ -62,20 +72,19 @@ internal sealed class AuthorityInfo
 
     /// <summary>Returns whether a cache entry's environment belongs to this authority's cloud.</summary>
     public bool MatchesEnvironment(string? environment) =>
-        environment is not null
-        && (Cloud.Contains(environment) || string.Equals(environment, HostWithPort, StringComparison.OrdinalIgnoreCase));
+        environment is not null && Cloud.Contains(environment);
 
     /// <summary>Returns this authority placed in <paramref name="cloud"/>.</summary>
-    public AuthorityInfo WithCloud(CloudInstance cloud) => new(Uri, Mode, Kind, Tenant, MetadataUri, cloud);
+    public AuthorityInfo WithCloud(CloudInstance cloud) => new(Uri, Mode, Kind, Tenant, MetadataUri, EnvironmentFormat, cloud);
 
     /// <summary>Parses and validates an authority URL.</summary>
     /// <exception cref="AuthClientException">The URL is malformed or not https.</exception>
-    public static AuthorityInfo Parse(string? authority, ProtocolMode mode, bool allowInsecureLoopback)
+    public static AuthorityInfo Parse(string? authority, ProtocolMode mode, bool allowInsecureLoopback, CacheEnvironmentFormat format = CacheEnvironmentFormat.Host)
     {
         var uri = AuthorityUrl.Validate(authority, allowInsecureLoopback);
         try
         {
-            return Parse(uri, mode);
+            return Parse(uri, mode, format);
         }
         catch (UriFormatException ex)
         {
@@ -87,7 +96,7 @@ internal sealed class AuthorityInfo
         }
     }
 
-    private static AuthorityInfo Parse(Uri uri, ProtocolMode mode)
+    private static AuthorityInfo Parse(Uri uri, ProtocolMode mode, CacheEnvironmentFormat format)
     {
         var host = uri.Host.ToLowerInvariant();
         var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
@@ -95,12 +104,12 @@ internal sealed class AuthorityInfo
         if (mode == ProtocolMode.Oidc)
         {
             var issuer = new Uri(root + "/" + string.Join('/', segments));
-            return new AuthorityInfo(issuer, mode, AuthorityKind.Generic, string.Empty, new Uri(issuer.AbsoluteUri.TrimEnd('/') + "/.well-known/openid-configuration"));
+            return new AuthorityInfo(issuer, mode, AuthorityKind.Generic, string.Empty, new Uri(issuer.AbsoluteUri.TrimEnd('/') + "/.well-known/openid-configuration"), format);
         }
 
         if (segments.Length > 0 && segments[0].Equals("adfs", StringComparison.OrdinalIgnoreCase))
         {
-            return new AuthorityInfo(new Uri(root + "/adfs"), mode, AuthorityKind.Adfs, "adfs", new Uri(root + "/adfs/.well-known/openid-configuration"));
+            return new AuthorityInfo(new Uri(root + "/adfs"), mode, AuthorityKind.Adfs, "adfs", new Uri(root + "/adfs/.well-known/openid-configuration"), format);
         }
 
         if (host.EndsWith(".b2clogin.com", StringComparison.Ordinal) || (segments.Length > 0 && segments[0].Equals("tfp", StringComparison.OrdinalIgnoreCase)))
@@ -112,7 +121,7 @@ internal sealed class AuthorityInfo
             }
 
             var b2c = new Uri($"{root}/tfp/{rest[0]}/{rest[1]}");
-            return new AuthorityInfo(b2c, mode, AuthorityKind.B2C, rest[0], new Uri($"{root}/{rest[0]}/{rest[1]}/v2.0/.well-known/openid-configuration"));
+            return new AuthorityInfo(b2c, mode, AuthorityKind.B2C, rest[0], new Uri($"{root}/{rest[0]}/{rest[1]}/v2.0/.well-known/openid-configuration"), format);
         }
 
         var ciam = host.EndsWith(".ciamlogin.com", StringComparison.Ordinal);
@@ -125,6 +134,6 @@ internal sealed class AuthorityInfo
 
         var tenant = segments.Length > 0 ? segments[0] : host[..host.IndexOf('.', StringComparison.Ordinal)] + ".onmicrosoft.com";
         var entra = new Uri($"{root}/{tenant}");
-        return new AuthorityInfo(entra, mode, ciam ? AuthorityKind.Ciam : AuthorityKind.EntraId, tenant, new Uri($"{root}/{tenant}/v2.0/.well-known/openid-configuration"));
+        return new AuthorityInfo(entra, mode, ciam ? AuthorityKind.Ciam : AuthorityKind.EntraId, tenant, new Uri($"{root}/{tenant}/v2.0/.well-known/openid-configuration"), format);
     }
 }

@@ -44,6 +44,13 @@ public sealed class TokenClientOptions
     /// <summary>Gets or sets how the client sends HTTP requests. Required.</summary>
     public INetworkClient? NetworkClient { get; set; }
 
+    /// <summary>
+    /// Gets or sets how cache entries name an authority on a non-default port (<c>https://idp.example.com:8443</c>):
+    /// <see cref="CacheEnvironmentFormat.Host"/> (default) for a cache shared with MSAL.NET,
+    /// <see cref="CacheEnvironmentFormat.HostAndPort"/> for one shared with msal-node. Either form is read.
+    /// </summary>
+    public CacheEnvironmentFormat CacheEnvironmentFormat { get; set; }
+
     /// <summary>Gets or sets the cryptography (random values, hashing, signing). Required.</summary>
     public ICryptoProvider? CryptoProvider { get; set; }
 

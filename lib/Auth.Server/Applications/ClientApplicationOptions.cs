@@ -48,6 +48,14 @@ public abstract class ClientApplicationOptions
     /// <summary>Gets or sets the plugin that persists the token cache.</summary>
     public ITokenCachePlugin? CachePlugin { get; set; }
 
+    /// <summary>
+    /// Gets or sets how cache entries name an authority on a non-default port (<c>https://idp.example.com:8443</c>):
+    /// <see cref="CacheEnvironmentFormat.Host"/> (default) writes <c>idp.example.com</c>, which MSAL.NET finds;
+    /// <see cref="CacheEnvironmentFormat.HostAndPort"/> writes <c>idp.example.com:8443</c>, which msal-node finds.
+    /// Entries in either form are read. Entra ID and authorities on port 443 are written the same either way.
+    /// </summary>
+    public CacheEnvironmentFormat CacheEnvironmentFormat { get; set; }
+
     /// <summary>Gets or sets the logger factory. Tokens and secrets are never logged.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
