@@ -50,9 +50,9 @@ internal static class TokenClientValidation
             Problem("ClientCapabilities has an empty entry.");
         }
 
-        if (!Enum.IsDefined(options.CacheEnvironmentFormat))
+        if (!Enum.IsDefined(options.CacheDialect))
         {
-            Problem("CacheEnvironmentFormat must be Host (MSAL.NET's form) or HostAndPort (msal-node's form).");
+            Problem("CacheDialect must be MsalNet or MsalNode.");
         }
 
         if (options.NetworkClient is null)
@@ -68,7 +68,7 @@ internal static class TokenClientValidation
         AuthorityInfo? authority = null;
         try
         {
-            authority = AuthorityInfo.Parse(options.Authority, options.ProtocolMode, options.AllowInsecureLoopbackAuthority, options.CacheEnvironmentFormat);
+            authority = AuthorityInfo.Parse(options.Authority, options.ProtocolMode, options.AllowInsecureLoopbackAuthority, options.CacheDialect);
             if (!(authority.Kind == AuthorityKind.EntraId && options.EnableInstanceDiscovery))
             {
                 KnownAuthorityCheck.Ensure(authority, options.KnownAuthorities);

@@ -49,12 +49,13 @@ public abstract class ClientApplicationOptions
     public ITokenCachePlugin? CachePlugin { get; set; }
 
     /// <summary>
-    /// Gets or sets how cache entries name an authority on a non-default port (<c>https://idp.example.com:8443</c>):
-    /// <see cref="CacheEnvironmentFormat.Host"/> (default) writes <c>idp.example.com</c>, which MSAL.NET finds;
-    /// <see cref="CacheEnvironmentFormat.HostAndPort"/> writes <c>idp.example.com:8443</c>, which msal-node finds.
-    /// Entries in either form are read. Entra ID and authorities on port 443 are written the same either way.
+    /// Gets or sets which MSAL's spelling new cache entries use where MSAL.NET and msal-node disagree:
+    /// <see cref="CacheDialect.MsalNet"/> (default) for a cache shared with MSAL.NET, <see cref="CacheDialect.MsalNode"/>
+    /// for one shared with msal-node. It matters only for an authority on a non-default port (<c>environment</c>
+    /// <c>idp.example.com</c> or <c>idp.example.com:8443</c>; either is read) and for app tokens of a generic OpenID
+    /// Connect authority (<c>realm</c> empty or the authority's first path segment).
     /// </summary>
-    public CacheEnvironmentFormat CacheEnvironmentFormat { get; set; }
+    public CacheDialect CacheDialect { get; set; }
 
     /// <summary>Gets or sets the logger factory. Tokens and secrets are never logged.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }

@@ -41,21 +41,21 @@ public sealed class ConfidentialClientOptionsTests
     }
 
     [Test]
-    public void Constructor_UndefinedCacheEnvironmentFormat_IsInvalidConfiguration()
+    public void Constructor_UndefinedCacheDialect_IsInvalidConfiguration()
     {
         var options = new ConfidentialClientOptions
         {
             ClientId = "c1",
             Authority = "https://login.microsoftonline.com/t1",
             ClientSecret = "s",
-            CacheEnvironmentFormat = (Auth.Common.Authority.CacheEnvironmentFormat)7,
+            CacheDialect = (Auth.Common.Authority.CacheDialect)7,
         };
 
         var act = () => new ConfidentialClientApplication(options);
 
         var error = act.Should().Throw<AuthClientException>().Which;
         error.Code.Should().Be(AuthErrorCodes.InvalidConfiguration);
-        error.Message.Should().Contain("CacheEnvironmentFormat");
+        error.Message.Should().Contain("CacheDialect");
     }
 
     [Test]

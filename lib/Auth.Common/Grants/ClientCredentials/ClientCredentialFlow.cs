@@ -117,14 +117,14 @@ internal sealed class ClientCredentialFlow
 
     private ValueTask<AccessTokenEntity?> FindAsync(AuthorityInfo authority, IReadOnlyList<string> scopes, CancellationToken cancellationToken) =>
         _runtime.Cache.AccessAsync(
-            PartitionName.App(_runtime.ClientId, authority.Tenant),
+            PartitionName.App(_runtime.ClientId, authority.AppRealm),
             isApplicationCache: true,
             (Flow: this, Authority: authority, Scopes: scopes),
             static (store, find) => (find.Flow.Find(store, find.Authority, find.Scopes), false),
             cancellationToken);
 
     private AccessTokenEntity? Find(TokenCacheStore store, AuthorityInfo authority, IReadOnlyList<string> scopes) =>
-        AppTokenCache.Find(store, _runtime.ClientId, authority, authority.Tenant, scopes);
+        AppTokenCache.Find(store, _runtime.ClientId, authority, authority.AppRealm, scopes);
 
     private CacheLookup Judge(AccessTokenEntity? token)
     {
@@ -150,7 +150,7 @@ internal sealed class ClientCredentialFlow
 
     private sealed record Call(ClientCredentialRequest Request, AuthorityInfo Authority, IReadOnlyList<string> ScopeList, Guid CorrelationId, int CacheInfo)
     {
-        public string Realm => Authority.Tenant;
+        public string Realm => Authority.AppRealm;
 
         public string Target { get; } = string.Join(' ', ScopeList);
 
