@@ -43,4 +43,10 @@ public sealed record FakeAuthorityOptions
     /// Default <see langword="false"/>: Entra ID's behaviour.
     /// </summary>
     public bool StrictOpenIdProvider { get; init; }
+
+    /// <summary>
+    /// Spell the default port out in every URL and issuer the authority writes (<c>https://{host}:443/…</c>) when the
+    /// request's Host header names none, as some providers publish their issuer. <see langword="false"/> by default.
+    /// </summary>
+    public bool SpellDefaultPort { get; init; }
 }

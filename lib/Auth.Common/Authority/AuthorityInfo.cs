@@ -8,8 +8,12 @@ namespace Auth.Common.Authority;
 /// </summary>
 internal sealed class AuthorityInfo
 {
-    private AuthorityInfo(Uri uri, ProtocolMode mode, AuthorityKind kind, string tenant, Uri metadataUri, CloudInstance? cloud = null)
+    private AuthorityInfo(Uri uri, ProtocolMode mode, AuthorityKind kind, string tenant, Uri metadataUri, CacheDialect dialect, CloudInstance? cloud = null)
     {
+        Dialect = dialect;
+        AppRealm = kind == AuthorityKind.Generic && dialect == CacheDialect.MsalNode
+            ? uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty
+            : tenant;
         Uri = uri;
         Mode = mode;
         Kind = kind;
@@ -18,7 +22,7 @@ internal sealed class AuthorityInfo
         HostWithPort = uri.IsDefaultPort ? Host : $"{Host}:{uri.Port}";
         MetadataUri = metadataUri;
         CanonicalAuthority = uri.AbsoluteUri.TrimEnd('/');
-        Cloud = cloud ?? CloudInstance.Single(Host);
+        Cloud = (cloud ?? CloudInstance.Single(Host)).ForPort(Host, HostWithPort, dialect);
     }
 
     /// <summary>Gets the authority URI (lower-case host, no query).</summary>
@@ -34,6 +38,12 @@ internal sealed class AuthorityInfo
     /// <summary>Gets the tenant: the tenant segment (or "adfs"), empty for a generic OIDC authority.</summary>
     public string Tenant { get; }
 
+    /// <summary>
+    /// Gets the realm of app (client credentials) tokens: the tenant, or for a generic OpenID Connect authority
+    /// empty (MSAL.NET) or its first path segment (msal-node, which takes that segment as the tenant).
+    /// </summary>
+    public string AppRealm { get; }
+
     /// <summary>Gets the authority host, lower case, without port.</summary>
     public string Host { get; }
 
@@ -43,10 +53,19 @@ internal sealed class AuthorityInfo
     /// <summary>Gets the OpenID configuration document's URI.</summary>
     public Uri MetadataUri { get; }
 
-    /// <summary>Gets the cloud the host belongs to (just the host until instance discovery ran).</summary>
+    /// <summary>Gets which MSAL's spelling new cache entries use (<see cref="Environment"/>, <see cref="AppRealm"/>).</summary>
+    public CacheDialect Dialect { get; }
+
+    /// <summary>
+    /// Gets the cloud the host belongs to (just the host until instance discovery ran), with the host and its
+    /// non-default port as one more alias, so entries written by either MSAL are found.
+    /// </summary>
     public CloudInstance Cloud { get; }
 
-    /// <summary>Gets the cache environment new entries are written under: the cloud's preferred cache host.</summary>
+    /// <summary>
+    /// Gets the cache environment new entries are written under: the cloud's preferred cache host, which is
+    /// <see cref="HostWithPort"/> for a single-host authority on a non-default port with <see cref="CacheDialect.MsalNode"/>.
+    /// </summary>
     public string Environment => Cloud.PreferredCache;
 
     /// <summary>Gets whether requests should carry Entra ID's client_info=1 (every Microsoft kind but ADFS).</summary>
@@ -62,20 +81,19 @@ internal sealed class AuthorityInfo
 
     /// <summary>Returns whether a cache entry's environment belongs to this authority's cloud.</summary>
     public bool MatchesEnvironment(string? environment) =>
-        environment is not null
-        && (Cloud.Contains(environment) || string.Equals(environment, HostWithPort, StringComparison.OrdinalIgnoreCase));
+        environment is not null && Cloud.Contains(environment);
 
     /// <summary>Returns this authority placed in <paramref name="cloud"/>.</summary>
-    public AuthorityInfo WithCloud(CloudInstance cloud) => new(Uri, Mode, Kind, Tenant, MetadataUri, cloud);
+    public AuthorityInfo WithCloud(CloudInstance cloud) => new(Uri, Mode, Kind, Tenant, MetadataUri, Dialect, cloud);
 
     /// <summary>Parses and validates an authority URL.</summary>
     /// <exception cref="AuthClientException">The URL is malformed or not https.</exception>
-    public static AuthorityInfo Parse(string? authority, ProtocolMode mode, bool allowInsecureLoopback)
+    public static AuthorityInfo Parse(string? authority, ProtocolMode mode, bool allowInsecureLoopback, CacheDialect dialect = CacheDialect.MsalNet)
     {
         var uri = AuthorityUrl.Validate(authority, allowInsecureLoopback);
         try
         {
-            return Parse(uri, mode);
+            return Parse(uri, mode, dialect);
         }
         catch (UriFormatException ex)
         {
@@ -87,7 +105,7 @@ internal sealed class AuthorityInfo
         }
     }
 
-    private static AuthorityInfo Parse(Uri uri, ProtocolMode mode)
+    private static AuthorityInfo Parse(Uri uri, ProtocolMode mode, CacheDialect dialect)
     {
         var host = uri.Host.ToLowerInvariant();
         var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
@@ -95,12 +113,12 @@ internal sealed class AuthorityInfo
         if (mode == ProtocolMode.Oidc)
         {
             var issuer = new Uri(root + "/" + string.Join('/', segments));
-            return new AuthorityInfo(issuer, mode, AuthorityKind.Generic, string.Empty, new Uri(issuer.AbsoluteUri.TrimEnd('/') + "/.well-known/openid-configuration"));
+            return new AuthorityInfo(issuer, mode, AuthorityKind.Generic, string.Empty, new Uri(issuer.AbsoluteUri.TrimEnd('/') + "/.well-known/openid-configuration"), dialect);
         }
 
         if (segments.Length > 0 && segments[0].Equals("adfs", StringComparison.OrdinalIgnoreCase))
         {
-            return new AuthorityInfo(new Uri(root + "/adfs"), mode, AuthorityKind.Adfs, "adfs", new Uri(root + "/adfs/.well-known/openid-configuration"));
+            return new AuthorityInfo(new Uri(root + "/adfs"), mode, AuthorityKind.Adfs, "adfs", new Uri(root + "/adfs/.well-known/openid-configuration"), dialect);
         }
 
         if (host.EndsWith(".b2clogin.com", StringComparison.Ordinal) || (segments.Length > 0 && segments[0].Equals("tfp", StringComparison.OrdinalIgnoreCase)))
@@ -112,7 +130,7 @@ internal sealed class AuthorityInfo
             }
 
             var b2c = new Uri($"{root}/tfp/{rest[0]}/{rest[1]}");
-            return new AuthorityInfo(b2c, mode, AuthorityKind.B2C, rest[0], new Uri($"{root}/{rest[0]}/{rest[1]}/v2.0/.well-known/openid-configuration"));
+            return new AuthorityInfo(b2c, mode, AuthorityKind.B2C, rest[0], new Uri($"{root}/{rest[0]}/{rest[1]}/v2.0/.well-known/openid-configuration"), dialect);
         }
 
         var ciam = host.EndsWith(".ciamlogin.com", StringComparison.Ordinal);
@@ -125,6 +143,6 @@ internal sealed class AuthorityInfo
 
         var tenant = segments.Length > 0 ? segments[0] : host[..host.IndexOf('.', StringComparison.Ordinal)] + ".onmicrosoft.com";
         var entra = new Uri($"{root}/{tenant}");
-        return new AuthorityInfo(entra, mode, ciam ? AuthorityKind.Ciam : AuthorityKind.EntraId, tenant, new Uri($"{root}/{tenant}/v2.0/.well-known/openid-configuration"));
+        return new AuthorityInfo(entra, mode, ciam ? AuthorityKind.Ciam : AuthorityKind.EntraId, tenant, new Uri($"{root}/{tenant}/v2.0/.well-known/openid-configuration"), dialect);
     }
 }

@@ -25,8 +25,7 @@ internal static class AuthorityMetadataParser
             throw Fail(authority, "has no issuer");
         }
 
-        if (authority.Mode == ProtocolMode.Oidc
-            && !string.Equals(issuer.TrimEnd('/'), authority.CanonicalAuthority, StringComparison.Ordinal))
+        if (authority.Mode == ProtocolMode.Oidc && !IssuerComparer.SameIssuer(issuer, authority.Uri))
         {
             throw Fail(authority, $"names the issuer '{issuer}', which is not the configured authority (OpenID Connect Discovery 1.0, section 4.3)");
         }

@@ -32,7 +32,7 @@ internal static class AuthorityUrl
     /// <see cref="Uri.TryCreate(string, UriKind, out Uri)"/>, which itself throws
     /// IndexOutOfRangeException for some inputs (found by fuzzing: <c>"//\u202e/htps:\u0014:/\r/con"</c>).
     /// </summary>
-    private static bool TryCreate(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? uri)
+    public static bool TryCreate(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? uri)
     {
         try
         {

@@ -16,6 +16,24 @@ internal sealed record CloudInstance(string PreferredNetwork, string PreferredCa
     public IReadOnlyList<string> CacheLookupOrder { get; } =
         [PreferredCache, .. Aliases.Where(a => !string.Equals(a, PreferredCache, StringComparison.OrdinalIgnoreCase))];
 
+    /// <summary>
+    /// Returns this cloud as seen by an authority on <paramref name="hostWithPort"/> (its host with a non-default port):
+    /// that spelling becomes an alias, and with <see cref="CacheDialect.MsalNode"/> it replaces the bare
+    /// host as the preferred cache host. Unchanged for an authority on its scheme's default port.
+    /// </summary>
+    public CloudInstance ForPort(string host, string hostWithPort, CacheDialect dialect)
+    {
+        if (string.Equals(host, hostWithPort, StringComparison.Ordinal))
+        {
+            return this;
+        }
+
+        var preferred = dialect == CacheDialect.MsalNode && string.Equals(PreferredCache, host, StringComparison.OrdinalIgnoreCase)
+            ? hostWithPort
+            : PreferredCache;
+        return new CloudInstance(PreferredNetwork, preferred, Contains(hostWithPort) ? Aliases : [.. Aliases, hostWithPort]);
+    }
+
     public bool Contains(string host)
     {
         for (var i = 0; i < Aliases.Count; i++)

@@ -50,6 +50,11 @@ internal static class TokenClientValidation
             Problem("ClientCapabilities has an empty entry.");
         }
 
+        if (!Enum.IsDefined(options.CacheDialect))
+        {
+            Problem("CacheDialect must be MsalNet or MsalNode.");
+        }
+
         if (options.NetworkClient is null)
         {
             Problem("NetworkClient is required: pass the INetworkClient that sends this host's HTTP requests.");
@@ -63,7 +68,7 @@ internal static class TokenClientValidation
         AuthorityInfo? authority = null;
         try
         {
-            authority = AuthorityInfo.Parse(options.Authority, options.ProtocolMode, options.AllowInsecureLoopbackAuthority);
+            authority = AuthorityInfo.Parse(options.Authority, options.ProtocolMode, options.AllowInsecureLoopbackAuthority, options.CacheDialect);
             if (!(authority.Kind == AuthorityKind.EntraId && options.EnableInstanceDiscovery))
             {
                 KnownAuthorityCheck.Ensure(authority, options.KnownAuthorities);

@@ -66,7 +66,7 @@ internal sealed class ClientRuntime
     {
         var authority = requestAuthority is null
             ? Authority
-            : AuthorityInfo.Parse(requestAuthority, Authority.Mode, AllowInsecureLoopbackAuthority);
+            : AuthorityInfo.Parse(requestAuthority, Authority.Mode, AllowInsecureLoopbackAuthority, Authority.Dialect);
         var resolved = await Instances.ResolveAsync(authority, correlationId, cancellationToken).ConfigureAwait(false);
         if (requestAuthority is null)
         {

@@ -48,6 +48,15 @@ public abstract class ClientApplicationOptions
     /// <summary>Gets or sets the plugin that persists the token cache.</summary>
     public ITokenCachePlugin? CachePlugin { get; set; }
 
+    /// <summary>
+    /// Gets or sets which MSAL's spelling new cache entries use where MSAL.NET and msal-node disagree:
+    /// <see cref="CacheDialect.MsalNet"/> (default) for a cache shared with MSAL.NET, <see cref="CacheDialect.MsalNode"/>
+    /// for one shared with msal-node. It matters only for an authority on a non-default port (<c>environment</c>
+    /// <c>idp.example.com</c> or <c>idp.example.com:8443</c>; either is read) and for app tokens of a generic OpenID
+    /// Connect authority (<c>realm</c> empty or the authority's first path segment).
+    /// </summary>
+    public CacheDialect CacheDialect { get; set; }
+
     /// <summary>Gets or sets the logger factory. Tokens and secrets are never logged.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 

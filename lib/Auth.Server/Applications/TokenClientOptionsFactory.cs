@@ -35,6 +35,7 @@ internal static class TokenClientOptionsFactory
             CryptoProvider = crypto,
             ClientAuthenticator = (options as ConfidentialClientOptions)?.ResolveCredential()?.CreateAuthenticator(crypto, time),
             CachePlugin = options.CachePlugin,
+            CacheDialect = options.CacheDialect,
             Logger = options.LoggerFactory?.CreateLogger(application.FullName ?? application.Name) ?? NullLogger.Instance,
             EnablePiiLogging = options.EnablePiiLogging,
             TimeProvider = time,

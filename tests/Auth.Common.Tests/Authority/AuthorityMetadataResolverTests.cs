@@ -83,6 +83,45 @@ public sealed class AuthorityMetadataResolverTests
         network.Requests.Should().BeEmpty();
     }
 
+    [TestCase("https://127.0.0.1", "https://127.0.0.1:443")]
+    [TestCase("https://127.0.0.1:443", "https://127.0.0.1:443")]
+    [TestCase("https://127.0.0.1:443", "https://127.0.0.1")]
+    [TestCase("https://idp.example.com/realms/demo", "https://IDP.example.com:443/realms/demo/")]
+    public async Task ResolveAsync_IssuerWithTheDefaultPortSpelledOut_IsAccepted(string authority, string issuer)
+    {
+        var network = new RecordingNetworkClient(_ => RecordingNetworkClient.Json(200, DocumentFor(issuer)));
+        var resolver = new AuthorityMetadataResolver(network, TimeProvider.System, NullLogger.Instance, false);
+
+        var metadata = await resolver.ResolveAsync(AuthorityInfo.Parse(authority, ProtocolMode.Oidc, false), Guid.NewGuid(), CancellationToken.None);
+
+        metadata.Issuer.Should().Be(issuer);
+    }
+
+    [TestCase("https://127.0.0.1", "https://127.0.0.1:443")]
+    [TestCase("https://127.0.0.1:443", "https://127.0.0.1")]
+    public void Seed_IssuerWithTheDefaultPortSpelledOut_IsAccepted(string authority, string issuer)
+    {
+        var resolver = new AuthorityMetadataResolver(new RecordingNetworkClient((Func<Auth.Common.Platform.NetworkRequest, Auth.Common.Platform.NetworkResponse>)(_ => null!)), TimeProvider.System, NullLogger.Instance, false);
+
+        var act = () => resolver.Seed(AuthorityInfo.Parse(authority, ProtocolMode.Oidc, false), DocumentFor(issuer));
+
+        act.Should().NotThrow();
+    }
+
+    [TestCase("https://127.0.0.1", "https://127.0.0.1:4443")]
+    [TestCase("https://127.0.0.1:4443", "https://127.0.0.1:443")]
+    [TestCase("https://127.0.0.1", "http://127.0.0.1:443")]
+    [TestCase("https://127.0.0.1/a", "https://127.0.0.1:443/b")]
+    public async Task ResolveAsync_IssuerOfAnotherUrl_IsAuthorityMetadataFailed(string authority, string issuer)
+    {
+        var network = new RecordingNetworkClient(_ => RecordingNetworkClient.Json(200, DocumentFor(issuer)));
+        var resolver = new AuthorityMetadataResolver(network, TimeProvider.System, NullLogger.Instance, false);
+
+        var act = () => resolver.ResolveAsync(AuthorityInfo.Parse(authority, ProtocolMode.Oidc, false), Guid.NewGuid(), CancellationToken.None);
+
+        (await act.Should().ThrowAsync<AuthClientException>()).Which.Code.Should().Be(AuthErrorCodes.AuthorityMetadataFailed);
+    }
+
     [TestCase("""{"issuer":"https://evil.example.com","token_endpoint":"https://idp.example.com/realms/demo/token"}""")]
     [TestCase("""{"issuer":"https://idp.example.com/realms/demo","token_endpoint":"http://idp.example.com/token"}""")]
     [TestCase("""{"issuer":"https://idp.example.com/realms/demo"}""")]
@@ -96,4 +135,8 @@ public sealed class AuthorityMetadataResolverTests
 
         act.Should().Throw<AuthClientException>().Which.Code.Should().Be(AuthErrorCodes.AuthorityMetadataFailed);
     }
+
+    private static string DocumentFor(string issuer) => $$"""
+        {"issuer":"{{issuer}}","token_endpoint":"https://127.0.0.1/token"}
+        """;
 }

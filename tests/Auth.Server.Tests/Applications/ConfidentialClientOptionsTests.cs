@@ -41,6 +41,24 @@ public sealed class ConfidentialClientOptionsTests
     }
 
     [Test]
+    public void Constructor_UndefinedCacheDialect_IsInvalidConfiguration()
+    {
+        var options = new ConfidentialClientOptions
+        {
+            ClientId = "c1",
+            Authority = "https://login.microsoftonline.com/t1",
+            ClientSecret = "s",
+            CacheDialect = (Auth.Common.Authority.CacheDialect)7,
+        };
+
+        var act = () => new ConfidentialClientApplication(options);
+
+        var error = act.Should().Throw<AuthClientException>().Which;
+        error.Code.Should().Be(AuthErrorCodes.InvalidConfiguration);
+        error.Message.Should().Contain("CacheDialect");
+    }
+
+    [Test]
     public void Constructor_SeveralProblems_AreReportedTogether()
     {
         var act = () => new ConfidentialClientApplication(new ConfidentialClientOptions { Authority = "nope" });

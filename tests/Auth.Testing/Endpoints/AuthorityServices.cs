@@ -50,6 +50,9 @@ internal sealed class AuthorityServices : IDisposable
 
     public AuthorityUrls Urls { get; }
 
+    /// <summary>Gets whether URLs and issuers spell the default port out (<see cref="FakeAuthorityOptions.SpellDefaultPort"/>).</summary>
+    public bool SpellDefaultPort { get; init; }
+
     /// <summary>The host names the HTTP handlers route to this server.</summary>
     public VirtualHosts Hosts { get; }
 

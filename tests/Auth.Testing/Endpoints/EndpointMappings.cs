@@ -37,7 +37,7 @@ internal sealed class EndpointMappings
         var headers = RequestHeaders.From(request);
         headers.TryGetValue("client-request-id", out var clientRequestId);
         headers.TryGetValue("Host", out var hostHeader);
-        var origin = RequestOrigin.From(_services.Urls.BaseUri, hostHeader);
+        var origin = RequestOrigin.From(_services.Urls.BaseUri, hostHeader, _services.SpellDefaultPort);
         if (_services.Regional.Admit(origin.Host) is { } regionalError)
         {
             return _services.Errors.Write(regionalError, clientRequestId).ToResponseMessage();

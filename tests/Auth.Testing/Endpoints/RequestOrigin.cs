@@ -7,14 +7,16 @@ internal sealed record RequestOrigin(string Origin, string Host)
 {
     /// <param name="server">The server root (its scheme, and the fallback when the Host header is missing or malformed).</param>
     /// <param name="hostHeader">The Host header.</param>
-    public static RequestOrigin From(Uri server, string? hostHeader)
+    /// <param name="spellDefaultPort">Whether to write <c>:443</c> (<c>:80</c>) when the Host header names no port.</param>
+    public static RequestOrigin From(Uri server, string? hostHeader, bool spellDefaultPort = false)
     {
         var value = hostHeader?.Trim().ToLowerInvariant();
         if (!string.IsNullOrEmpty(value)
             && Uri.TryCreate($"{server.Scheme}://{value}/", UriKind.Absolute, out var uri)
             && uri.AbsolutePath == "/" && uri.UserInfo.Length == 0 && uri.Query.Length == 0 && uri.Fragment.Length == 0)
         {
-            return new RequestOrigin($"{server.Scheme}://{value}", uri.Host);
+            var port = spellDefaultPort && uri.IsDefaultPort && !value.EndsWith($":{uri.Port}", StringComparison.Ordinal) ? $":{uri.Port}" : string.Empty;
+            return new RequestOrigin($"{server.Scheme}://{value}{port}", uri.Host);
         }
 
         return new RequestOrigin(server.GetLeftPart(UriPartial.Authority), server.Host);

@@ -118,13 +118,13 @@ internal sealed class ClientCredentialFlow
 
     private ValueTask<AccessTokenEntity?> FindAsync(AuthorityInfo authority, IReadOnlyList<string> scopes, CancellationToken cancellationToken) =>
         _runtime.Cache.ReadAsync(
-            PartitionName.Of(AppPartition(authority.Tenant)),
+            PartitionName.Of(AppPartition(authority.AppRealm)),
             isApplicationCache: true,
             (Flow: this, Authority: authority, Scopes: scopes),
             static (store, find) => (find.Flow.Find(store, find.Authority, find.Scopes), false),
             cancellationToken);
 
-    /// <summary>The app partition key of <paramref name="tenant"/>, built once while the tenant stays the same (a hit builds no string).</summary>
+    /// <summary>The app partition key of <paramref name="tenant"/> (the authority's app realm), built once while the tenant stays the same (a hit builds no string).</summary>
     private string AppPartition(string tenant)
     {
         var last = Volatile.Read(ref _lastPartition);
@@ -139,7 +139,7 @@ internal sealed class ClientCredentialFlow
     }
 
     private AccessTokenEntity? Find(TokenCacheStore store, AuthorityInfo authority, IReadOnlyList<string> scopes) =>
-        AppTokenCache.Find(store, _runtime.ClientId, authority, authority.Tenant, scopes);
+        AppTokenCache.Find(store, _runtime.ClientId, authority, authority.AppRealm, scopes);
 
     private CacheLookup Judge(AccessTokenEntity? token)
     {
@@ -167,7 +167,7 @@ internal sealed class ClientCredentialFlow
 
     private sealed record Call(ClientCredentialRequest Request, AuthorityInfo Authority, IReadOnlyList<string> ScopeList, Guid CorrelationId, int CacheInfo)
     {
-        public string Realm => Authority.Tenant;
+        public string Realm => Authority.AppRealm;
 
         public string Target { get; } = string.Join(' ', ScopeList);
 
