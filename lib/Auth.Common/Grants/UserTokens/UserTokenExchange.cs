@@ -62,16 +62,16 @@ internal sealed class UserTokenExchange
         var account = AccountIdentity.From(grant.Authority, response.ClientInfo, claims) ?? grant.KnownAccount
             ?? throw new AuthClientException(AuthErrorCodes.InvalidIdToken, "The authority's answer has neither an ID token nor client_info, so the account is unknown. Request the openid scope.");
         var record = UserTokenRecordFactory.Create(account, _runtime.ClientId, string.Join(' ', grant.Scopes), response, requestedAt, grant.UserAssertionHash);
-        await _runtime.Cache.AccessAsync(
+        var isNewAccount = await _runtime.Cache.AccessAsync(
             grant.UserAssertionHash ?? account.HomeAccountId,
             isApplicationCache: false,
             (Record: record, Now: requestedAt.ToUnixTimeSeconds()),
-            static (store, save) =>
-            {
-                store.SaveUserTokens(save.Record, save.Now);
-                return (true, true);
-            },
+            static (store, save) => (store.SaveUserTokens(save.Record, save.Now), true),
             cancellationToken).ConfigureAwait(false);
+        if (isNewAccount && !string.IsNullOrEmpty(record.Account.LocalAccountId))
+        {
+            await LocalAccountAliases.SaveAsync(_runtime.Cache, record.Account.LocalAccountId, cancellationToken).ConfigureAwait(false);
+        }
 
         Log.TokenReceived(_runtime.Logger, record.AccessToken.Target!, EpochSeconds.ToDateTimeOffset(record.AccessToken.ExpiresOn!.Value), grant.CorrelationId);
         Log.SignedIn(_runtime.Logger, _runtime.EnablePiiLogging, account.HomeAccountId, account.Username, account.Realm, grant.CorrelationId);
