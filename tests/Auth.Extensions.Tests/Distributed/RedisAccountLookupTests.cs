@@ -7,8 +7,6 @@ using Auth.Extensions.Tests.TestDoubles;
 using Auth.Server;
 using Auth.Testing;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
-using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace Auth.Extensions.Tests.Distributed;
 
@@ -123,15 +121,7 @@ public sealed class RedisAccountLookupTests : IDisposable
     private async Task<string> ReadAsync(string key) =>
         Encoding.UTF8.GetString(await Client().GetAsync(key) ?? throw new AssertionException($"Redis holds no {key}"));
 
-    private RedisCache Client() => Own(new RedisCache(Options.Create(new RedisCacheOptions
-    {
-        ConfigurationOptions = new ConfigurationOptions
-        {
-            EndPoints = { { "127.0.0.1", _server.Port } },
-            ConnectTimeout = 1000,
-            AbortOnConnectFail = false,
-        },
-    })));
+    private RedisCache Client() => Own(_server.CreateClient());
 
     private T Own<T>(T disposable)
         where T : IDisposable
