@@ -19,6 +19,7 @@ internal static class DownstreamApi
             options.Authority = authority.MetadataAuthority;
             options.Audience = "api://sample-downstream";
             options.MapInboundClaims = false;
+            options.RequireHttpsMetadata = !authority.IsInsecureLoopback;
             if (authority.Fake is { } fake)
             {
                 options.BackchannelHttpHandler = fake.CreateHttpMessageHandler();

@@ -33,7 +33,7 @@ internal static class HomeEndpoint
     /// <summary>Gets the access token silently (from the cache) and calls the downstream API with it.</summary>
     private static async Task<string> CallDownstreamAsync(HttpContext context, ConfidentialClientApplication auth, IHttpClientFactory http)
     {
-        var account = await auth.GetTokenCache().GetAccountByHomeIdAsync(context.User.FindFirst("home_account_id")!.Value);
+        var account = await auth.GetTokenCache().GetAccountByHomeIdAsync(context.User.FindFirst(SignInEndpoints.HomeAccountIdClaim)!.Value);
         if (account is null)
         {
             return "The token cache no longer holds this account: sign out and in again.";

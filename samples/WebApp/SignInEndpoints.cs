@@ -14,6 +14,12 @@ namespace WebApp;
 /// </summary>
 internal static class SignInEndpoints
 {
+    /// <summary>The session cookie's claim with the user's home account id (the key of their tokens in the cache).</summary>
+    public const string HomeAccountIdClaim = "home_account_id";
+
+    /// <summary>The session cookie's claim with the user's local account id (their id in the tenant).</summary>
+    public const string LocalAccountIdClaim = "local_account_id";
+
     private const string FlowCookie = "auth.flow";
 
     public static void Map(WebApplication app)
@@ -67,7 +73,8 @@ internal static class SignInEndpoints
         var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.Name, result.Account?.Name ?? result.Account?.Username ?? "user"),
-                new Claim("home_account_id", result.Account!.HomeAccountId),
+                new Claim(HomeAccountIdClaim, result.Account!.HomeAccountId),
+                new Claim(LocalAccountIdClaim, result.Account.LocalAccountId ?? string.Empty),
                 .. (result.IdTokenClaims ?? new Dictionary<string, string>()).Select(c => new Claim("id_token." + c.Key, c.Value)),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme);
@@ -77,7 +84,7 @@ internal static class SignInEndpoints
 
     private static async Task<IResult> SignOutAsync(HttpContext context, ConfidentialClientApplication auth)
     {
-        if (context.User.FindFirst("home_account_id")?.Value is { } homeAccountId
+        if (context.User.FindFirst(HomeAccountIdClaim)?.Value is { } homeAccountId
             && await auth.GetTokenCache().GetAccountByHomeIdAsync(homeAccountId) is { } account)
         {
             await auth.GetTokenCache().RemoveAccountAsync(account);

@@ -12,7 +12,9 @@ namespace Auth.Extensions.Persistence;
 /// <see cref="EncryptedFilePersistence"/>) shared by every process of the app. Before each cache
 /// access it takes the cross-process lock and reloads the cache when the stored copy changed since
 /// this instance last read or wrote it; after the access it saves, only when the cache changed,
-/// the stored cache with the accessed partition merged in, then releases the lock. A lock that
+/// the stored cache with the accessed partition merged in, then releases the lock. Local account id
+/// aliases (<see cref="PartitionRule.ForLocalAccountAlias"/>) are never saved: the file is loaded
+/// whole, so every account is known without them. A lock that
 /// cannot be taken within <see cref="PersistentTokenCacheOptions.LockTimeout"/> fails the token
 /// call with an <see cref="AuthClientException"/> of code
 /// <see cref="PersistenceErrorCodes.CacheLockTimeout"/>.
@@ -77,7 +79,8 @@ public sealed class PersistentTokenCachePlugin : ITokenCachePlugin
         _held.Remove(context);
         using (lease)
         {
-            if (context.CacheHasChanged)
+            // The file holds every partition, so it already maps local ids to accounts: an alias partition adds nothing.
+            if (context.CacheHasChanged && !PartitionRule.IsLocalAccountAlias(context.PartitionKey))
             {
                 var merged = PartitionMerger.Merge(_loadedJson, context.TokenCache.Serialize(), context.PartitionKey);
                 await _persistence.SaveAsync(merged, cancellationToken).ConfigureAwait(false);

@@ -34,6 +34,7 @@ internal static class CacheDocumentLoader
         foreach (var (key, group) in groups)
         {
             store.GetOrCreate(key).Load(group.AccessTokens, group.RefreshTokens, group.IdTokens, group.Accounts);
+            group.Accounts.ForEach(store.IndexAccount);
         }
 
         foreach (var metadata in Complete(document.AppMetadata, static e => e.IsComplete()))

@@ -44,7 +44,10 @@ internal sealed class CachePartition
     /// <summary>Gets a snapshot of the accounts.</summary>
     public IReadOnlyCollection<AccountEntity> Accounts => (IReadOnlyCollection<AccountEntity>)_accounts.Values;
 
-    public bool IsEmpty => _accessTokens.IsEmpty && _refreshTokens.IsEmpty && _idTokens.IsEmpty && _accounts.IsEmpty;
+    public bool IsEmpty => !HasCredentials && _accounts.IsEmpty;
+
+    /// <summary>Gets whether the partition holds a token of any kind (an account entry alone may be a copy from an alias partition).</summary>
+    public bool HasCredentials => !_accessTokens.IsEmpty || !_refreshTokens.IsEmpty || !_idTokens.IsEmpty;
 
     /// <summary>Gets a number that changes whenever an entry is added, replaced or removed.</summary>
     public long Version => Volatile.Read(ref _version);
@@ -87,6 +90,23 @@ internal sealed class CachePartition
 
         return any;
     }
+
+    /// <summary>Returns the account entry with <paramref name="localAccountId"/> (compared case-insensitively), or null.</summary>
+    public AccountEntity? FindAccountByLocalId(string localAccountId)
+    {
+        foreach (var (_, account) in _accounts)
+        {
+            if (string.Equals(account.LocalAccountId, localAccountId, StringComparison.OrdinalIgnoreCase))
+            {
+                return account;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Returns whether an account entry is stored under <paramref name="key"/>.</summary>
+    public bool HasAccount(string key) => _accounts.ContainsKey(key);
 
     /// <summary>
     /// Saves <paramref name="token"/>, removing the tokens it supersedes (<paramref name="replaces"/>)

@@ -53,4 +53,16 @@ internal static class CacheSerializer
 
         return JsonSerializer.Serialize(document, CacheJsonContext.Default.CacheDocument);
     }
+
+    /// <summary>Writes a document that holds only <paramref name="accounts"/> (an alias partition: no tokens, no app metadata).</summary>
+    public static string WriteAccounts(IEnumerable<AccountEntity> accounts)
+    {
+        var document = new CacheDocument { Accounts = [] };
+        foreach (var account in accounts)
+        {
+            document.Accounts[account.Key()] = account;
+        }
+
+        return JsonSerializer.Serialize(document, CacheJsonContext.Default.CacheDocument);
+    }
 }

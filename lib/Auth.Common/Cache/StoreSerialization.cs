@@ -3,7 +3,9 @@ namespace Auth.Common.Cache;
 /// <summary>
 /// Reads and writes a <see cref="TokenCacheStore"/> as MSAL unified cache JSON: the whole cache, or
 /// one partition (what a plugin persists). A partition remembers the blob it was last read from or
-/// written to, so a plugin handing back the same blob is neither parsed nor cleared.
+/// written to, so a plugin handing back the same blob is neither parsed nor cleared. A local account
+/// id's alias partition (<see cref="PartitionRule.ForLocalAccountAlias"/>) is not kept in memory: it is
+/// written from the account entry in its home partition and read back into that partition.
 /// </summary>
 internal static class StoreSerialization
 {
@@ -14,6 +16,11 @@ internal static class StoreSerialization
     /// <summary>Serializes one partition's entries (and the app metadata).</summary>
     public static string SerializePartition(this TokenCacheStore store, string key)
     {
+        if (PartitionRule.LocalAccountIdOf(key) is { } localAccountId)
+        {
+            return CacheSerializer.WriteAccounts(store.FindAccountByLocalId(localAccountId) is { } account ? [account] : []);
+        }
+
         if (store.Find(key) is not { } partition)
         {
             return CacheSerializer.Write([], store.AppMetadata, unknownSections: null);
@@ -42,6 +49,12 @@ internal static class StoreSerialization
     /// <summary>Replaces one partition's entries with those in <paramref name="json"/>; on error nothing changes.</summary>
     public static void DeserializePartition(this TokenCacheStore store, string key, string json)
     {
+        if (PartitionRule.IsLocalAccountAlias(key))
+        {
+            CacheDocumentLoader.Load(store, CacheSerializer.Read(json));
+            return;
+        }
+
         if (store.Find(key) is { } current && current.Blob.Holds(json, current.Version))
         {
             return;

@@ -16,8 +16,10 @@ public sealed class TokenCacheContext
 
     /// <summary>
     /// Gets the partition key: <c>{clientId}_{tenant}_AppTokenCache</c> for app tokens, the home
-    /// account id for a user's tokens, the assertion hash for on-behalf-of tokens. Use it as the
-    /// storage key so each partition is stored as one small blob.
+    /// account id for a user's tokens, the assertion hash for on-behalf-of tokens, and
+    /// <c>local:{local_account_id}</c> for the alias that maps a local account id to its account
+    /// (<see cref="PartitionRule.ForLocalAccountAlias"/>). Use it as the storage key so each partition
+    /// is stored as one small blob.
     /// </summary>
     public string PartitionKey { get; }
 

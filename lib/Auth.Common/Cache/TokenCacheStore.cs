@@ -13,6 +13,7 @@ internal sealed class TokenCacheStore
     private readonly ConcurrentDictionary<string, CachePartition> _partitions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, AppMetadataEntity> _appMetadata = new(StringComparer.Ordinal);
     private readonly CacheSize _size = new();
+    private readonly LocalAccountIndex _localIds = new();
     private readonly AccessTokenEviction _eviction;
 
     /// <summary>Creates an empty cache holding at most <paramref name="maxAccessTokens"/> access tokens (null: no bound).</summary>
@@ -54,6 +55,13 @@ internal sealed class TokenCacheStore
     /// <summary>Gets or creates the partition with <paramref name="key"/>.</summary>
     public CachePartition GetOrCreate(string key) => _partitions.GetOrAdd(key, static (k, size) => new CachePartition(k, size), _size);
 
+    /// <summary>Records the local id of an account entry that was just stored in its partition.</summary>
+    public void IndexAccount(AccountEntity account) => _localIds.Add(account);
+
+    /// <summary>Returns the account with <paramref name="localAccountId"/> (in its home partition), or null: one index lookup, no scan.</summary>
+    public AccountEntity? FindAccountByLocalId(string localAccountId) =>
+        _localIds.HomeOf(localAccountId) is { } home && Find(home) is { } partition ? partition.FindAccountByLocalId(localAccountId) : null;
+
     /// <summary>Adds or replaces app metadata.</summary>
     public void SetAppMetadata(AppMetadataEntity metadata) => _appMetadata[metadata.Key()] = metadata;
 
@@ -81,21 +89,47 @@ internal sealed class TokenCacheStore
         EvictOverLimit();
     }
 
-    /// <summary>Saves what one user token response produced. On-behalf-of records keep only their access and refresh tokens.</summary>
-    public void SaveUserTokens(UserTokenRecord record, long now)
+    /// <summary>
+    /// Saves what one user token response produced. On-behalf-of records keep only their access and refresh
+    /// tokens. Returns whether the account entry is new to its partition (false for on-behalf-of records).
+    /// </summary>
+    public bool SaveUserTokens(UserTokenRecord record, long now)
     {
         var isOnBehalfOf = !string.IsNullOrEmpty(record.AccessToken.UserAssertionHash);
-        GetOrCreate(record.AccessToken.Partition()).SaveUserEntries(
+        var partition = GetOrCreate(record.AccessToken.Partition());
+        var isNewAccount = !isOnBehalfOf && !partition.HasAccount(record.Account.Key());
+        partition.SaveUserEntries(
             isOnBehalfOf ? null : record.Account,
             isOnBehalfOf ? null : record.IdToken,
             record.RefreshToken);
+        if (!isOnBehalfOf)
+        {
+            _localIds.Add(record.Account);
+        }
+
         SaveAccessToken(record.AccessToken, now);
         SetAppMetadata(record.AppMetadata);
+        return isNewAccount;
     }
 
     /// <summary>Removes an account and <paramref name="clientId"/>'s tokens for it; returns whether anything went.</summary>
-    public bool RemoveAccount(string homeAccountId, string clientId) =>
-        Find(homeAccountId) is { } partition && partition.RemoveAccount(clientId);
+    public bool RemoveAccount(string homeAccountId, string clientId)
+    {
+        if (Find(homeAccountId) is not { } partition)
+        {
+            return false;
+        }
+
+        foreach (var account in partition.Accounts)
+        {
+            if (!string.IsNullOrEmpty(account.LocalAccountId))
+            {
+                _localIds.Remove(account.LocalAccountId, homeAccountId);
+            }
+        }
+
+        return partition.RemoveAccount(clientId);
+    }
 
     /// <summary>Drops a partition from memory (its entries counted out of the size bound); a plugin's store keeps its copy.</summary>
     public void Drop(string key)
@@ -111,6 +145,7 @@ internal sealed class TokenCacheStore
     {
         _partitions.Clear();
         _appMetadata.Clear();
+        _localIds.Clear();
         _size.Reset(0);
     }
 

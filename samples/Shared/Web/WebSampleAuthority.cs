@@ -7,7 +7,8 @@ namespace Samples.Web;
 /// <summary>
 /// The authority a web sample uses: a real one from AUTH_AUTHORITY, AUTH_CLIENT_ID and
 /// AUTH_CLIENT_SECRET (AUTH_PROTOCOL=oidc for a non-Microsoft provider), or the embedded
-/// FakeAuthority with the sample's confidential client registered.
+/// FakeAuthority with the sample's confidential client registered. An AUTH_AUTHORITY over plain
+/// http is accepted only on loopback (a FakeAuthority that a test runs for several sample processes).
 /// </summary>
 internal sealed class WebSampleAuthority : IDisposable
 {
@@ -32,6 +33,9 @@ internal sealed class WebSampleAuthority : IDisposable
     public string ClientSecret { get; }
 
     public ProtocolMode Mode { get; }
+
+    /// <summary>Gets whether the authority is a configured plain-http loopback one (a test's FakeAuthority), which the app must opt in to.</summary>
+    public bool IsInsecureLoopback => Fake is null && Uri.TryCreate(Authority, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback;
 
     /// <summary>The issuer-style URL JwtBearer reads the OpenID configuration from.</summary>
     public string MetadataAuthority => Mode == ProtocolMode.AzureAD ? Authority + "/v2.0" : Authority;

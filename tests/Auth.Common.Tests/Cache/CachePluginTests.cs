@@ -62,46 +62,8 @@ public sealed class CachePluginTests
         await new UsernamePasswordFlow(exchange).AcquireAsync(new UsernamePasswordRequest { Scopes = ["a"], Username = "u", Password = "p" }, CancellationToken.None);
         await new OnBehalfOfFlow(exchange).AcquireAsync(new OnBehalfOfRequest { Scopes = ["a"], OboAssertion = "incoming" }, CancellationToken.None);
 
-        plugin.Blobs.Keys.Should().BeEquivalentTo(["client1_tenant1_AppTokenCache", "oid-1.tid-1", new TestCrypto().Sha256Base64Url("incoming")]);
+        plugin.Blobs.Keys.Should().BeEquivalentTo(["client1_tenant1_AppTokenCache", "oid-1.tid-1", "local:oid-1", new TestCrypto().Sha256Base64Url("incoming")]);
         plugin.Blobs["oid-1.tid-1"].Should().NotContain("user_assertion_hash");
         plugin.Blobs[new TestCrypto().Sha256Base64Url("incoming")].Should().Contain("user_assertion_hash").And.NotContain("\"Account\":{\"");
-    }
-
-    private sealed class DictionaryPlugin : ITokenCachePlugin
-    {
-        public Dictionary<string, string> Blobs { get; } = [];
-
-        public List<bool> Changes { get; } = [];
-
-        public bool Fail { get; init; }
-
-        public Task BeforeCacheAccessAsync(TokenCacheContext context, CancellationToken cancellationToken)
-        {
-            if (Fail)
-            {
-                throw new IOException("disk on fire");
-            }
-
-            lock (Blobs)
-            {
-                context.TokenCache.Deserialize(Blobs.GetValueOrDefault(context.PartitionKey, string.Empty));
-            }
-
-            return Task.CompletedTask;
-        }
-
-        public Task AfterCacheAccessAsync(TokenCacheContext context, CancellationToken cancellationToken)
-        {
-            lock (Blobs)
-            {
-                Changes.Add(context.CacheHasChanged);
-                if (context.CacheHasChanged)
-                {
-                    Blobs[context.PartitionKey] = context.TokenCache.Serialize();
-                }
-            }
-
-            return Task.CompletedTask;
-        }
     }
 }

@@ -3,6 +3,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Auth.Extensions.Tests.Distributed;
 
@@ -44,6 +47,17 @@ internal sealed class RedisServer : IDisposable
             }
         }
     }
+
+    /// <summary>A new Redis client (its own connection) of this server, as one app instance has; the caller disposes it.</summary>
+    public RedisCache CreateClient() => new(Options.Create(new RedisCacheOptions
+    {
+        ConfigurationOptions = new ConfigurationOptions
+        {
+            EndPoints = { { "127.0.0.1", Port } },
+            ConnectTimeout = 1000,
+            AbortOnConnectFail = false,
+        },
+    }));
 
     /// <summary>Kills the server (an outage); the port stops answering.</summary>
     public void Kill()

@@ -4,7 +4,6 @@ using Auth.Common.Responses;
 using Auth.Extensions.Distributed;
 using Auth.Extensions.Tests.TestDoubles;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Auth.Extensions.Tests.Distributed;
@@ -93,15 +92,7 @@ public sealed class RedisTokenCacheTests : IDisposable
 
     private DistributedTokenCachePlugin Plugin(RedisCache cache) => new(cache, loggerFactory: _logs);
 
-    private RedisCache Client(RedisServer server) => Own(new RedisCache(Options.Create(new RedisCacheOptions
-    {
-        ConfigurationOptions = new ConfigurationOptions
-        {
-            EndPoints = { { "127.0.0.1", server.Port } },
-            ConnectTimeout = 1000,
-            AbortOnConnectFail = false,
-        },
-    })));
+    private RedisCache Client(RedisServer server) => Own(server.CreateClient());
 
     private T Own<T>(T disposable)
         where T : IDisposable

@@ -3,6 +3,7 @@ using Auth.Common.Errors;
 using Auth.Common.Responses;
 using Auth.Extensions.Persistence;
 using Auth.Extensions.Tests.TestDoubles;
+using Auth.Testing;
 
 namespace Auth.Extensions.Tests.Persistence;
 
@@ -105,6 +106,49 @@ public sealed class PersistentTokenCachePluginTests
         var result = await _apps.App(plugin).AcquireTokenByClientCredentialAsync(TokenApps.Request);
 
         result.AccessToken.Should().NotBeEmpty();
+    }
+
+    [Test]
+    public async Task GetAllAccounts_FreshInstance_ListsEveryAccountInTheFile()
+    {
+        var (alice, bob) = await SignInTwoUsersAsync();
+
+        var accounts = await _apps.App(Plugin()).GetTokenCache().GetAllAccountsAsync();
+
+        accounts.Select(a => a.HomeAccountId).Should().BeEquivalentTo([alice.HomeAccountId, bob.HomeAccountId]);
+    }
+
+    [Test]
+    public async Task GetAccountByLocalId_FreshInstance_FindsTheAccountInTheFile()
+    {
+        var (_, bob) = await SignInTwoUsersAsync();
+
+        var found = await _apps.App(Plugin()).GetTokenCache().GetAccountByLocalIdAsync(bob.LocalAccountId!);
+
+        found.Should().NotBeNull();
+        found!.HomeAccountId.Should().Be(bob.HomeAccountId);
+    }
+
+    [Test]
+    public async Task RemoveAccount_FreshInstance_LeavesTheOtherAccountInTheFile()
+    {
+        var (alice, bob) = await SignInTwoUsersAsync();
+
+        await _apps.App(Plugin()).GetTokenCache().RemoveAccountAsync(alice);
+
+        var accounts = await _apps.App(Plugin()).GetTokenCache().GetAllAccountsAsync();
+        accounts.Select(a => a.HomeAccountId).Should().Equal(bob.HomeAccountId);
+        EncryptedCacheFile.Count(EncryptedCacheFile.Read(_dir.CacheFile, _key), "Account").Should().Be(1);
+    }
+
+    /// <summary>Signs two users in, each on its own app instance over the one file.</summary>
+    private async Task<(AccountInfo Alice, AccountInfo Bob)> SignInTwoUsersAsync()
+    {
+        _apps.Authority.SignInAs(new FakeUser { Username = "alice@contoso.com", Password = "Wonderland-1" });
+        var alice = (await AuthCodeSignIn.SignInAsync(_apps.Authority, _apps.App(Plugin()))).Account!;
+        _apps.Authority.SignInAs(new FakeUser { Username = "bob@contoso.com", Password = "Builder-1" });
+        var bob = (await AuthCodeSignIn.SignInAsync(_apps.Authority, _apps.App(Plugin()))).Account!;
+        return (alice, bob);
     }
 
     private PersistentTokenCachePlugin Plugin(TimeSpan? lockTimeout = null) => new(

@@ -77,12 +77,15 @@ public sealed class PluginVisitTests : IDisposable
             ("on-behalf-of, hit", 1, 0, t => t.OnBehalfOfHitAsync()),
             ("on-behalf-of, miss", 2, 1, t => t.OnBehalfOfMissAsync()),
             ("on-behalf-of, expired", 2, 1, t => t.OnBehalfOfExpiredAsync()),
-            ("auth code redemption", 1, 1, t => t.AuthCodeAsync()),
-            ("username/password", 1, 1, t => t.UsernamePasswordAsync()),
-            ("refresh-token redemption", 1, 1, t => t.RefreshTokenAsync()),
-            ("device code", 1, 1, t => t.DeviceCodeAsync()),
+            // A first sign-in also saves the local id's alias partition (PartitionRule.ForLocalAccountAlias).
+            ("auth code redemption, new account", 2, 2, t => t.AuthCodeAsync()),
+            ("auth code redemption, known account", 1, 1, t => t.AuthCodeKnownAccountAsync()),
+            ("username/password, new account", 2, 2, t => t.UsernamePasswordAsync()),
+            ("refresh-token redemption, new account", 2, 2, t => t.RefreshTokenAsync()),
+            ("device code, new account", 2, 2, t => t.DeviceCodeAsync()),
             ("GetAccountByHomeIdAsync", 1, 0, t => t.GetAccountByHomeIdAsync()),
-            ("RemoveAccountAsync", 1, 1, t => t.RemoveAccountAsync()),
+            ("GetAccountByLocalIdAsync (alias, then home partition)", 2, 0, t => t.GetAccountByLocalIdAsync()),
+            ("RemoveAccountAsync (home and alias partitions)", 2, 2, t => t.RemoveAccountAsync()),
         ];
         foreach (var row in rows)
         {
@@ -214,6 +217,18 @@ public sealed class PluginVisitTests : IDisposable
         result.Account!.Username.Should().Be(_authority.DefaultUser.Username);
     }
 
+    private async Task AuthCodeKnownAccountAsync()
+    {
+        var app = await WebAppAsync();
+        await SignInAsync(app);
+        var code = await AuthorizeAsync(app);
+        var web = await MeasuredAsync(app);
+
+        var result = await MeasureAsync(() => web.AcquireTokenByCodeAsync(code));
+
+        result.Account!.Username.Should().Be(_authority.DefaultUser.Username);
+    }
+
     private async Task UsernamePasswordAsync()
     {
         var desktop = await MeasuredAsync(await DesktopAsync());
@@ -266,6 +281,18 @@ public sealed class PluginVisitTests : IDisposable
 
         found.Should().NotBeNull("the account was signed in and saved through the plugin");
         found!.Username.Should().Be(account.Username);
+    }
+
+    private async Task GetAccountByLocalIdAsync()
+    {
+        var app = await WebAppAsync();
+        var account = (await SignInAsync(app)).Account!;
+        var web = await MeasuredAsync(app);
+
+        var found = await MeasureAsync(() => web.GetTokenCache().GetAccountByLocalIdAsync(account.LocalAccountId!));
+
+        found.Should().NotBeNull("the account and its alias were saved through the plugin");
+        found!.HomeAccountId.Should().Be(account.HomeAccountId);
     }
 
     private async Task RemoveAccountAsync()

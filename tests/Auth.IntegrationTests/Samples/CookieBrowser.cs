@@ -6,6 +6,8 @@ namespace Auth.IntegrationTests.Samples;
 /// A browser for sample tests: keeps cookies and follows redirects itself (HttpClient refuses the
 /// https→http hop from the fake authority back to the app). It trusts any certificate of a
 /// loopback host, because the sample's embedded authority makes its own; never do this elsewhere.
+/// Also compiled into Auth.Extensions.Tests (linked). Cookies are per host, not per port, so one
+/// browser carries a session from one sample process on 127.0.0.1 to another.
 /// </summary>
 internal sealed class CookieBrowser : IDisposable
 {

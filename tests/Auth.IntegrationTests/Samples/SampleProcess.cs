@@ -5,11 +5,15 @@ using System.Text;
 
 namespace Auth.IntegrationTests.Samples;
 
-/// <summary>Runs a sample web app as its own process on 127.0.0.1 with a free port; kills it on dispose.</summary>
+/// <summary>
+/// Runs a sample web app as its own process on 127.0.0.1 with a free port; kills it on dispose.
+/// Also compiled into Auth.Extensions.Tests (linked), which runs the web app on Redis.
+/// </summary>
 internal sealed class SampleProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private bool _disposed;
 
     private SampleProcess(Process process, Uri baseUri)
     {
@@ -30,7 +34,8 @@ internal sealed class SampleProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<SampleProcess> StartAsync(string sampleName)
+    /// <summary>Starts the built sample; <paramref name="environment"/> adds variables (without it, AUTH_AUTHORITY is unset so the sample embeds its FakeAuthority).</summary>
+    public static async Task<SampleProcess> StartAsync(string sampleName, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Path.GetFullPath(Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "..", "..", "samples", sampleName, "bin", "Release", "net10.0", sampleName + ".dll"));
         if (!File.Exists(dll))
@@ -44,6 +49,11 @@ internal sealed class SampleProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(baseUri.AbsoluteUri.TrimEnd('/'));
         start.Environment.Remove("AUTH_AUTHORITY");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var sample = new SampleProcess(Process.Start(start)!, baseUri);
         sample._process.OutputDataReceived += (_, e) => sample.Append(e.Data);
         sample._process.ErrorDataReceived += (_, e) => sample.Append(e.Data);
@@ -53,8 +63,15 @@ internal sealed class SampleProcess : IAsyncDisposable
         return sample;
     }
 
+    /// <summary>Stops the sample (a test may stop one before the end of its <c>using</c> scope: a second call does nothing).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -75,16 +75,16 @@ internal sealed class UserTokenExchange
         var redeemed = grant.IsRefresh ? grant.RefreshTokenScopes ?? RefreshGrantScopes.Unknown : null;
         var refreshTarget = RefreshTokenTarget.For(response.Scope, UserGrantScopes.For(grant).Scope, redeemed);
         var record = UserTokenRecordFactory.Create(account, _runtime.ClientId, string.Join(' ', grant.Scopes), response, requestedAt, refreshTarget, grant.UserAssertionHash);
-        await _runtime.Cache.AccessAsync(
+        var isNewAccount = await _runtime.Cache.AccessAsync(
             grant.UserAssertionHash ?? account.HomeAccountId,
             isApplicationCache: false,
             (Record: record, Now: requestedAt.ToUnixTimeSeconds()),
-            static (store, save) =>
-            {
-                store.SaveUserTokens(save.Record, save.Now);
-                return (true, true);
-            },
+            static (store, save) => (store.SaveUserTokens(save.Record, save.Now), true),
             cancellationToken).ConfigureAwait(false);
+        if (isNewAccount && !string.IsNullOrEmpty(record.Account.LocalAccountId))
+        {
+            await LocalAccountAliases.SaveAsync(_runtime.Cache, record.Account.LocalAccountId, cancellationToken).ConfigureAwait(false);
+        }
 
         Log.TokenReceived(_runtime.Logger, record.AccessToken.Target!, EpochSeconds.ToDateTimeOffset(record.AccessToken.ExpiresOn!.Value), grant.CorrelationId);
         Log.SignedIn(_runtime.Logger, _runtime.EnablePiiLogging, account.HomeAccountId, account.Username, account.Realm, grant.CorrelationId);
