@@ -25,10 +25,11 @@ public sealed class TokenCache
     /// <returns>The accounts.</returns>
     public async Task<IReadOnlyList<AccountInfo>> GetAllAccountsAsync(CancellationToken cancellationToken = default)
     {
-        return await _cache.AccessAsync(
+        return await _cache.ReadAsync(
             string.Empty,
             isApplicationCache: false,
-            store => ((IReadOnlyList<AccountInfo>)store.Partitions.SelectMany(p => p.Accounts).Select(a => ToAccountInfo(store, a)).ToList(), false),
+            this,
+            static (store, cache) => ((IReadOnlyList<AccountInfo>)store.Partitions.SelectMany(p => p.Accounts).Select(a => cache.ToAccountInfo(store, a)).ToList(), false),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -45,7 +46,7 @@ public sealed class TokenCache
     {
         ArgumentNullException.ThrowIfNull(homeAccountId);
         RequireId(homeAccountId, "home account id");
-        return await _cache.AccessAsync(
+        return await _cache.ReadAsync(
             homeAccountId,
             isApplicationCache: false,
             (Cache: this, Home: homeAccountId),
@@ -74,7 +75,7 @@ public sealed class TokenCache
             return null;
         }
 
-        return await _cache.AccessAsync(
+        return await _cache.ReadAsync(
             homeAccountId,
             isApplicationCache: false,
             (Cache: this, Local: localAccountId),
