@@ -7,6 +7,7 @@ using Auth.Extensions.Tests.TestDoubles;
 using Auth.Server;
 using Auth.Testing;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Auth.Extensions.Tests.Distributed;
 
@@ -92,14 +93,18 @@ public sealed class RedisAccountLookupTests : IDisposable
     }
 
     [Test]
-    public async Task RemoveAccount_OnAnotherInstance_TheInstanceThatSignedAliceInForgetsHerToo()
+    public async Task RemoveAccount_OnAnotherInstance_TheInstanceThatSignedAliceInForgetsHerOnceItsMemoryCopyIsOlderThanMemoryCacheDuration()
     {
-        var signer = Instance();
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var signer = Instance(time);
         await signer.GetTokenCache().GetAccountByHomeIdAsync(_alice.HomeAccountId);
 
         await Instance().GetTokenCache().RemoveAccountAsync(_alice);
+        var withinDuration = await signer.GetTokenCache().GetAccountByHomeIdAsync(_alice.HomeAccountId);
+        time.Advance(new DistributedTokenCacheOptions().MemoryCacheDuration);
 
-        (await signer.GetTokenCache().GetAccountByHomeIdAsync(_alice.HomeAccountId)).Should().BeNull("the lookup loads the saved removal");
+        withinDuration.Should().NotBeNull("the signer's memory copy is served without Redis for MemoryCacheDuration");
+        (await signer.GetTokenCache().GetAccountByHomeIdAsync(_alice.HomeAccountId)).Should().BeNull("then the lookup loads the saved removal");
         (await signer.GetTokenCache().GetAccountByLocalIdAsync(Alice.ObjectId)).Should().BeNull();
     }
 
@@ -116,7 +121,7 @@ public sealed class RedisAccountLookupTests : IDisposable
         after.Select(a => a.Username).Should().Equal(Alice.Username);
     }
 
-    private ConfidentialClientApplication Instance() => _apps.App(new DistributedTokenCachePlugin(Client(), loggerFactory: _logs));
+    private ConfidentialClientApplication Instance(TimeProvider? time = null) => _apps.App(new DistributedTokenCachePlugin(Client(), loggerFactory: _logs), time: time);
 
     private async Task<string> ReadAsync(string key) =>
         Encoding.UTF8.GetString(await Client().GetAsync(key) ?? throw new AssertionException($"Redis holds no {key}"));
