@@ -81,4 +81,8 @@ public static class AuthErrorCodes
 
     /// <summary>The authority host is not a known Entra ID instance. Check the host, or list it in KnownAuthorities (private clouds), or turn instance discovery off.</summary>
     public const string InvalidInstance = "invalid_instance";
+
+    /// <summary>A WWW-Authenticate header, or the claims challenge in it, could not be read (unterminated quoted string, claims that are not base64 of a JSON object). The resource sent a malformed challenge; report it to its owner.</summary>
+    public const string InvalidClaimsChallenge = "invalid_claims_challenge";
+
 }
