@@ -65,9 +65,14 @@ internal sealed class UserTokenExchange
         await _runtime.Cache.AccessAsync(
             grant.UserAssertionHash ?? account.HomeAccountId,
             isApplicationCache: false,
-            (Record: record, Now: requestedAt.ToUnixTimeSeconds()),
+            (Record: record, Now: requestedAt.ToUnixTimeSeconds(), Replaces: grant.ReplacesOnBehalfOfTokens ? grant.UserAssertionHash : null),
             static (store, save) =>
             {
+                if (save.Replaces is { } assertionHash)
+                {
+                    store.RemoveOnBehalfOf(assertionHash, save.Record.AccessToken.ClientId!);
+                }
+
                 store.SaveUserTokens(save.Record, save.Now);
                 return (true, true);
             },
