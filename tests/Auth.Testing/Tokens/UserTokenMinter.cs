@@ -31,7 +31,7 @@ internal sealed class UserTokenMinter
     {
         var tenantId = UserClaims.TokenTenant(request.Tenant, signIn.User, _urls.TenantId);
         var profile = request.Profile;
-        var access = _accessTokens.IssueUserToken(signIn, scopes, tenantId, method, request.Now, profile);
+        var access = _accessTokens.IssueUserToken(signIn, scopes, tenantId, method, request.Now, profile, acrs: RequestedClaims.Acrs(request.FormValue("claims")));
         var user = new UserTokens(
             scopes.Granted,
             refreshToken ? _refreshTokens.Issue(signIn with { Nonce = null }, request.Now) : null,
