@@ -15,6 +15,7 @@ builder.Services.AddConfidentialClient(options =>
     options.ProtocolMode = authority.Mode;
     options.ClientSecret = authority.ClientSecret;
     options.NetworkClient = authority.NetworkClient();
+    options.ClientCapabilities = ["cp1"]; // the app handles claims challenges (continuous access evaluation)
 });
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o => o.LoginPath = "/signin");
 DownstreamApi.AddValidation(builder, authority);

@@ -30,7 +30,9 @@ internal sealed class SampleProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<SampleProcess> StartAsync(string sampleName)
+    /// <param name="sampleName">The sample's project name.</param>
+    /// <param name="environment">Environment variables to set for the sample (for example a configuration switch).</param>
+    public static async Task<SampleProcess> StartAsync(string sampleName, params (string Name, string Value)[] environment)
     {
         var dll = Path.GetFullPath(Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "..", "..", "samples", sampleName, "bin", "Release", "net10.0", sampleName + ".dll"));
         if (!File.Exists(dll))
@@ -44,6 +46,10 @@ internal sealed class SampleProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(baseUri.AbsoluteUri.TrimEnd('/'));
         start.Environment.Remove("AUTH_AUTHORITY");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         var sample = new SampleProcess(Process.Start(start)!, baseUri);
         sample._process.OutputDataReceived += (_, e) => sample.Append(e.Data);
         sample._process.ErrorDataReceived += (_, e) => sample.Append(e.Data);
