@@ -8,9 +8,10 @@ namespace Auth.Common.Challenges;
 /// capabilities into it and skips the cached token.
 /// </summary>
 /// <example>
+/// With Auth.Server, <c>HttpClaimsChallenge.FromResponse(response)</c> reads an <c>HttpResponseMessage</c>:
 /// <code>
 /// if (response.StatusCode == HttpStatusCode.Unauthorized
-///     &amp;&amp; ClaimsChallenge.FromWwwAuthenticate(response.Headers.WwwAuthenticate.Select(h => h.ToString())) is { } claims)
+///     &amp;&amp; ClaimsChallenge.FromWwwAuthenticate(response.Headers.GetValues("WWW-Authenticate")) is { } claims)
 /// {
 ///     token = await app.AcquireTokenSilentAsync(new SilentFlowRequest { Scopes = scopes, Account = account, Claims = claims });
 /// }
