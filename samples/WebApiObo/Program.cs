@@ -3,6 +3,8 @@
 // the sample. No configuration: it starts the embedded FakeAuthority and offers GET /dev/token,
 // which mints a user token for this API so you can call it:
 //   TOKEN=$(curl -s http://127.0.0.1:5090/dev/token); curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:5090/me
+// With Downstream__RequireAuthContext=true the downstream API answers a token without the authentication
+// context c1 with a claims challenge; /me then asks for a token with those claims and calls again.
 using System.Security.Claims;
 using Auth.Server.DependencyInjection;
 using WebApiObo;
@@ -17,6 +19,7 @@ builder.Services.AddConfidentialClient(options =>
     options.ProtocolMode = authority.Mode;
     options.ClientSecret = authority.ClientSecret;
     options.NetworkClient = authority.NetworkClient();
+    options.ClientCapabilities = ["cp1"]; // this API handles claims challenges (continuous access evaluation)
 });
 Schemes.Add(builder, authority);
 builder.Services.AddAuthorization();
@@ -27,7 +30,9 @@ app.UseAuthentication();
 app.UseAuthorization();
 ApiEndpoints.Map(app);
 app.MapGet("/downstream/hello", (ClaimsPrincipal user) => Results.Json(new { message = "Hello from the downstream API", user = user.FindFirst("name")?.Value, azp = user.FindFirst("azp")?.Value }))
-    .RequireAuthorization(p => p.AddAuthenticationSchemes(Schemes.Downstream).RequireAuthenticatedUser());
+    .RequireAuthorization(p => p.AddAuthenticationSchemes(Schemes.Downstream).RequireAuthenticatedUser())
+    .RequireAuthContextWhenConfigured(builder.Configuration);
+DownstreamClaimsChallenge.MapClaimsSent(app, authority.Fake);
 if (authority.Fake is { } fake)
 {
     // Development only, and only against the embedded fake: a token a client app would have sent.

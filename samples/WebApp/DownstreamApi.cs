@@ -14,6 +14,7 @@ internal static class DownstreamApi
 
     public static void AddValidation(WebApplicationBuilder builder, WebSampleAuthority authority)
     {
+        builder.Services.AddSingleton(authority);
         builder.Services.AddAuthentication().AddJwtBearer(Scheme, options =>
         {
             options.Authority = authority.MetadataAuthority;
@@ -27,8 +28,13 @@ internal static class DownstreamApi
         });
     }
 
-    public static void Map(WebApplication app) =>
+    /// <summary>Maps the API; with <c>Downstream:RequireAuthContext</c> it sends a claims challenge for tokens without the <c>c1</c> context.</summary>
+    public static void Map(WebApplication app)
+    {
         app.MapGet("/downstream/hello", (ClaimsPrincipal user) =>
                 Results.Json(new { message = "Hello from the downstream API", user = user.FindFirst("name")?.Value ?? user.FindFirst("oid")?.Value, scope = user.FindFirst("scp")?.Value }))
-            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
+            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser())
+            .RequireAuthContextWhenConfigured(app.Configuration);
+        DownstreamClaimsChallenge.MapClaimsSent(app, app.Services.GetRequiredService<WebSampleAuthority>().Fake);
+    }
 }

@@ -19,6 +19,7 @@ builder.Services.AddConfidentialClient(options =>
     options.ClientSecret = authority.ClientSecret;
     options.NetworkClient = authority.NetworkClient();
     options.AllowInsecureLoopbackAuthority = authority.IsInsecureLoopback;
+    options.ClientCapabilities = ["cp1"]; // the app handles claims challenges (continuous access evaluation)
 });
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o => o.LoginPath = "/signin");
 DownstreamApi.AddValidation(builder, authority);

@@ -220,6 +220,34 @@ internal sealed class CachePartition
         }
     }
 
+    /// <summary>
+    /// Removes <paramref name="clientId"/>'s access and refresh tokens obtained on behalf of a user under
+    /// <paramref name="assertionHash"/> (an assertion hash or a long-running session key). Returns whether anything went.
+    /// </summary>
+    public bool RemoveOnBehalfOf(string clientId, string assertionHash)
+    {
+        lock (_writeLock)
+        {
+            var removed = false;
+            foreach (var (key, token) in _accessTokens)
+            {
+                if (Same(token.ClientId, clientId) && token.UserAssertionHash == assertionHash)
+                {
+                    removed |= RemoveAccessTokenLocked(key);
+                }
+            }
+
+            removed |= EntryDictionaries.RemoveWhere(
+                _refreshTokens, clientId, (t, c) => Same(t.ClientId, c) && t.UserAssertionHash == assertionHash);
+            if (removed)
+            {
+                MarkChanged();
+            }
+
+            return removed;
+        }
+    }
+
     /// <summary>Removes every entry.</summary>
     public void Clear()
     {

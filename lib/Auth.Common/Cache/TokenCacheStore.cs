@@ -140,6 +140,13 @@ internal sealed class TokenCacheStore
         }
     }
 
+    /// <summary>
+    /// Removes <paramref name="clientId"/>'s on-behalf-of tokens kept under <paramref name="assertionHash"/> (an
+    /// assertion hash or a long-running session key); returns whether anything went.
+    /// </summary>
+    public bool RemoveOnBehalfOf(string assertionHash, string clientId) =>
+        Find(assertionHash) is { } partition && partition.RemoveOnBehalfOf(clientId, assertionHash);
+
     /// <summary>Removes every partition and all app metadata.</summary>
     public void Clear()
     {

@@ -16,6 +16,7 @@ using Auth.Common.Resilience;
 using Auth.Common.Responses;
 using Auth.Common.Runtime;
 using Auth.Common.Telemetry;
+using Auth.Common.Threading;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Auth.Common.Clients;
@@ -36,6 +37,7 @@ public sealed class TokenClient
     private readonly UsernamePasswordFlow _passwords;
     private readonly ClientCredentialFlow _clientCredentials;
     private readonly OnBehalfOfFlow _onBehalfOf;
+    private readonly LongRunningProcessFlow _longRunning;
     private readonly DeviceCodeFlow _deviceCodes;
     private readonly InteractiveFlow? _interactive;
 
@@ -54,7 +56,9 @@ public sealed class TokenClient
         _silent = new SilentFlow(exchange);
         _passwords = new UsernamePasswordFlow(exchange);
         _clientCredentials = new ClientCredentialFlow(_runtime);
-        _onBehalfOf = new OnBehalfOfFlow(exchange);
+        var oboExchanges = new SerializedFlight<AuthenticationResult>();
+        _onBehalfOf = new OnBehalfOfFlow(exchange, oboExchanges);
+        _longRunning = new LongRunningProcessFlow(exchange, oboExchanges);
         _deviceCodes = new DeviceCodeFlow(exchange);
         _interactive = options.LoopbackListener is { } listener ? new InteractiveFlow(exchange, listener, options.BrowserLauncher) : null;
     }
@@ -120,6 +124,51 @@ public sealed class TokenClient
     /// <returns>The downstream token.</returns>
     public Task<AuthenticationResult> AcquireTokenOnBehalfOfAsync(OnBehalfOfRequest request, CancellationToken cancellationToken = default) =>
         IsConfidential ? _onBehalfOf.AcquireAsync(request, cancellationToken) : Task.FromException<AuthenticationResult>(NeedsCredential("on-behalf-of"));
+
+    /// <summary>
+    /// Starts a long-running on-behalf-of session (confidential clients): a web API that starts work which outlives
+    /// the user's request exchanges the user's token now, and the work later gets tokens with the session key alone
+    /// (<see cref="AcquireTokenInLongRunningProcessAsync"/>). The assertion is always exchanged (the cache is not
+    /// consulted) and the tokens replace whatever the key held; they are cached, and persisted by a cache plugin,
+    /// under the session key.
+    /// </summary>
+    /// <param name="request">The user's token and the downstream scopes; <see cref="AuthRequest.Claims"/> is sent with the exchange.</param>
+    /// <param name="sessionKey">The session's key, for example a job id; null: the SHA-256 hash (base64url) of the user's token.</param>
+    /// <param name="cancellationToken">Cancels the caller's wait.</param>
+    /// <returns>The downstream token and the session key.</returns>
+    /// <exception cref="AuthClientException">The request is invalid (empty assertion, whitespace session key) or the authority could not be reached.</exception>
+    /// <exception cref="AuthServiceException">The authority refused the exchange.</exception>
+    public Task<LongRunningProcessResult> InitiateLongRunningProcessInWebApiAsync(OnBehalfOfRequest request, string? sessionKey = null, CancellationToken cancellationToken = default) =>
+        IsConfidential ? _onBehalfOf.InitiateAsync(request, sessionKey, cancellationToken) : Task.FromException<LongRunningProcessResult>(NeedsCredential("on-behalf-of"));
+
+    /// <summary>
+    /// Gets a token in a long-running process started with <see cref="InitiateLongRunningProcessInWebApiAsync"/>
+    /// (confidential clients), without the user's token: the session's cached access token while it is fresh
+    /// (never with <see cref="LongRunningProcessRequest.ForceRefresh"/> or claims), else the session's refresh token
+    /// is redeemed and the new tokens are kept under the same key.
+    /// </summary>
+    /// <param name="request">The session key and the downstream scopes.</param>
+    /// <param name="cancellationToken">Cancels the caller's wait.</param>
+    /// <returns>The downstream token.</returns>
+    /// <exception cref="AuthClientException">
+    /// Code <see cref="AuthErrorCodes.LongRunningSessionNotFound"/>: the cache holds no tokens for the session (never
+    /// initiated with this key, or stopped); start it again with a fresh user token.
+    /// </exception>
+    /// <exception cref="InteractionRequiredException">The authority no longer accepts the session's refresh token; the user must sign in again.</exception>
+    public Task<AuthenticationResult> AcquireTokenInLongRunningProcessAsync(LongRunningProcessRequest request, CancellationToken cancellationToken = default) =>
+        IsConfidential ? _longRunning.AcquireAsync(request, cancellationToken) : Task.FromException<AuthenticationResult>(NeedsCredential("on-behalf-of"));
+
+    /// <summary>
+    /// Ends a long-running on-behalf-of session: removes its access and refresh tokens from the cache (and, with a
+    /// cache plugin, saves the emptied partition). Later calls with the key fail with
+    /// <see cref="AuthErrorCodes.LongRunningSessionNotFound"/>.
+    /// </summary>
+    /// <param name="sessionKey">The session's key.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Whether the session had tokens to remove.</returns>
+    /// <exception cref="AuthClientException">The session key is empty, or the cache plugin failed.</exception>
+    public async Task<bool> StopLongRunningProcessInWebApiAsync(string sessionKey, CancellationToken cancellationToken = default) =>
+        await _longRunning.StopAsync(sessionKey, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Signs the user in through a browser and a loopback redirect (RFC 8252); needs a <see cref="TokenClientOptions.LoopbackListener"/>.</summary>
     /// <param name="request">The scopes and options of the sign-in.</param>

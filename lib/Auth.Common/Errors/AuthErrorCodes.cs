@@ -84,4 +84,10 @@ public static class AuthErrorCodes
 
     /// <summary>The authority host is not a known Entra ID instance. Check the host, or list it in KnownAuthorities (private clouds), or turn instance discovery off.</summary>
     public const string InvalidInstance = "invalid_instance";
+
+    /// <summary>A WWW-Authenticate header, or the claims challenge in it, could not be read (unterminated quoted string, claims that are not base64 of a JSON object). The resource sent a malformed challenge; report it to its owner.</summary>
+    public const string InvalidClaimsChallenge = "invalid_claims_challenge";
+
+    /// <summary>The long-running on-behalf-of session has no tokens in the cache: it was never initiated with this key, or it was stopped. Call InitiateLongRunningProcessInWebApiAsync with a fresh user token.</summary>
+    public const string LongRunningSessionNotFound = "long_running_session_not_found";
 }

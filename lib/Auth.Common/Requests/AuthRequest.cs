@@ -11,4 +11,12 @@ public abstract record AuthRequest
 
     /// <summary>Gets extra query parameters appended to the authority's endpoints for this request.</summary>
     public IReadOnlyDictionary<string, string>? ExtraQueryParameters { get; init; }
+
+    /// <summary>
+    /// Gets a claims request (JSON), for example the claims challenge a resource sent
+    /// (<see cref="Challenges.ClaimsChallenge.FromWwwAuthenticate(string?)"/>). It is merged with the app's
+    /// client capabilities and sent as the <c>claims</c> parameter; a request with claims never takes a
+    /// cached access token.
+    /// </summary>
+    public string? Claims { get; init; }
 }

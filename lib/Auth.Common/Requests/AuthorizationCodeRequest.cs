@@ -24,9 +24,6 @@ public sealed record AuthorizationCodeRequest : AuthRequest
     /// <summary>Gets the nonce the app sent; when set, the ID token must carry it.</summary>
     public string? Nonce { get; init; }
 
-    /// <summary>Gets a claims request (JSON).</summary>
-    public string? Claims { get; init; }
-
     /// <summary>Returns the scopes and redirect URI only: the record holds the code and the PKCE verifier.</summary>
     /// <returns>A string safe to log.</returns>
     public override string ToString() => $"{nameof(AuthorizationCodeRequest)} {{ Scopes = {string.Join(' ', Scopes)}, RedirectUri = {RedirectUri} }}";

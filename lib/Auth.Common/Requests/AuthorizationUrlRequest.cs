@@ -37,6 +37,4 @@ public sealed record AuthorizationUrlRequest : AuthRequest
     /// <summary>Gets the response mode (<c>query</c>, <c>form_post</c>, <c>fragment</c>).</summary>
     public string? ResponseMode { get; init; }
 
-    /// <summary>Gets a claims request (JSON), merged with the app's client capabilities.</summary>
-    public string? Claims { get; init; }
 }

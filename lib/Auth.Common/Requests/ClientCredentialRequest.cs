@@ -9,9 +9,6 @@ public sealed record ClientCredentialRequest : AuthRequest
     /// <summary>Gets whether to ignore cached tokens and ask the authority (the result is still cached).</summary>
     public bool SkipCache { get; init; }
 
-    /// <summary>Gets a claims request (JSON), for example from a claims challenge; it bypasses the cache.</summary>
-    public string? Claims { get; init; }
-
     /// <summary>
     /// Gets the Azure region for Entra ID's regional token endpoints (for example <c>westus</c>), or
     /// <c>TryAutoDetect</c> to use the REGION_NAME environment variable. A failing regional endpoint

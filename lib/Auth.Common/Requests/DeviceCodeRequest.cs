@@ -14,6 +14,4 @@ public sealed record DeviceCodeRequest : AuthRequest
     /// <summary>Gets how long to poll at most; the code's own lifetime when null.</summary>
     public TimeSpan? Timeout { get; init; }
 
-    /// <summary>Gets a claims request (JSON).</summary>
-    public string? Claims { get; init; }
 }

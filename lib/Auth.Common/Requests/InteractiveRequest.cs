@@ -27,6 +27,4 @@ public sealed record InteractiveRequest : AuthRequest
     /// <summary>Gets how long to wait for the user. Default 5 minutes.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Gets a claims request (JSON).</summary>
-    public string? Claims { get; init; }
 }

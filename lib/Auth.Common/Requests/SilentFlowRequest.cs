@@ -14,6 +14,4 @@ public sealed record SilentFlowRequest : AuthRequest
     /// <summary>Gets whether to skip the cached access token and redeem the refresh token.</summary>
     public bool ForceRefresh { get; init; }
 
-    /// <summary>Gets a claims request (JSON); it bypasses the cached access token.</summary>
-    public string? Claims { get; init; }
 }

@@ -6,6 +6,8 @@ using Auth.Common.Cache;
 using Auth.Common.Errors;
 using Auth.Common.Requests;
 using Auth.Common.Tests.TestDoubles;
+using Auth.Common.Responses;
+using Auth.Common.Threading;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Auth.Common.Tests.Cache;
@@ -60,7 +62,7 @@ public sealed class CachePluginTests
         server.Scripted.Enqueue((200, """{"token_type":"Bearer","expires_in":3600,"access_token":"app"}"""));
         await new ClientCredentialFlow(runtime).AcquireAsync(Request, CancellationToken.None);
         await new UsernamePasswordFlow(exchange).AcquireAsync(new UsernamePasswordRequest { Scopes = ["a"], Username = "u", Password = "p" }, CancellationToken.None);
-        await new OnBehalfOfFlow(exchange).AcquireAsync(new OnBehalfOfRequest { Scopes = ["a"], OboAssertion = "incoming" }, CancellationToken.None);
+        await new OnBehalfOfFlow(exchange, new SerializedFlight<AuthenticationResult>()).AcquireAsync(new OnBehalfOfRequest { Scopes = ["a"], OboAssertion = "incoming" }, CancellationToken.None);
 
         plugin.Blobs.Keys.Should().BeEquivalentTo(["client1_tenant1_AppTokenCache", "oid-1.tid-1", "local:oid-1", new TestCrypto().Sha256Base64Url("incoming")]);
         plugin.Blobs["oid-1.tid-1"].Should().NotContain("user_assertion_hash");

@@ -4,6 +4,7 @@ using Auth.Common.Runtime;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
 using Auth.Common.Tests.TestDoubles;
+using Auth.Common.Threading;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Auth.Common.Tests.Flows;
@@ -23,7 +24,7 @@ public sealed class OnBehalfOfFlowTests
     {
         _server = new UserTokenServer(_time);
         _runtime = TestRuntime.Create(_server.Network, _time, authenticator: new FakeAuthenticator());
-        _flow = new OnBehalfOfFlow(new UserTokenExchange(_runtime));
+        _flow = new OnBehalfOfFlow(new UserTokenExchange(_runtime), new SerializedFlight<AuthenticationResult>());
     }
 
     private Task<AuthenticationResult> Obo(string assertion, bool skipCache = false) =>
@@ -111,7 +112,7 @@ public sealed class OnBehalfOfFlowTests
 
             return RecordingNetworkClient.Json(200, bodies.Success());
         });
-        var flow = new OnBehalfOfFlow(new UserTokenExchange(TestRuntime.Create(network, _time, authenticator: new FakeAuthenticator())));
+        var flow = new OnBehalfOfFlow(new UserTokenExchange(TestRuntime.Create(network, _time, authenticator: new FakeAuthenticator())), new SerializedFlight<AuthenticationResult>());
         var ask = (string[] scopes) => flow.AcquireAsync(new OnBehalfOfRequest { Scopes = scopes, OboAssertion = AdaToken }, CancellationToken.None);
         await ask(["api://x/read"]);
         _time.Advance(TimeSpan.FromHours(1));

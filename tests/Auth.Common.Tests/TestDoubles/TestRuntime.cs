@@ -22,7 +22,7 @@ internal static class TestRuntime
         """;
 
     public static ClientRuntime Create(
-        INetworkClient network, TimeProvider time, ITokenCachePlugin? plugin = null, AuthorityInfo? authority = null, ClientHeaders? headers = null, string? metadataJson = null, string? detectedRegion = null, TokenCacheStore? store = null, IClientAuthenticator? authenticator = null)
+        INetworkClient network, TimeProvider time, ITokenCachePlugin? plugin = null, AuthorityInfo? authority = null, ClientHeaders? headers = null, string? metadataJson = null, string? detectedRegion = null, TokenCacheStore? store = null, IClientAuthenticator? authenticator = null, IReadOnlyList<string>? capabilities = null)
     {
         authority ??= AuthorityInfo.Parse(Authority, ProtocolMode.AzureAD, false);
         var metadata = new AuthorityMetadataResolver(network, time, NullLogger.Instance, false);
@@ -44,10 +44,11 @@ internal static class TestRuntime
             ClockSkew = TimeSpan.FromMinutes(5),
             Metadata = metadata,
             Cache = new CacheAccessor(store ?? new TokenCacheStore(), plugin, "client1", NullLogger.Instance),
-            Sender = new TokenRequestSender("client1", network, metadata, headers, authenticator, [], RetryPolicy.None, time, NullLogger.Instance),
+            Sender = new TokenRequestSender("client1", network, metadata, headers, authenticator, capabilities ?? [], RetryPolicy.None, time, NullLogger.Instance),
             Headers = headers,
             Instances = new InstanceDiscovery(network, ClientHeaders.None.For, enabled: false, []),
             DetectedRegion = detectedRegion,
+            ClientCapabilities = capabilities ?? [],
         };
     }
 }

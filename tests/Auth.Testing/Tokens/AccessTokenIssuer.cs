@@ -55,7 +55,8 @@ internal sealed class AccessTokenIssuer
     /// <param name="now">The issue time.</param>
     /// <param name="profile">The authority the request went to (issuer, kind).</param>
     /// <param name="lifetime">The lifetime; the configured access token lifetime when <see langword="null"/>.</param>
-    public IssuedToken IssueUserToken(UserSignIn signIn, ScopeSet scopes, string tenantId, ClientAuthMethod method, DateTimeOffset now, AuthorityProfile profile, TimeSpan? lifetime = null)
+    /// <param name="acrs">The authentication context class references the request's claims asked for (the <c>acrs</c> claim); none when empty or null.</param>
+    public IssuedToken IssueUserToken(UserSignIn signIn, ScopeSet scopes, string tenantId, ClientAuthMethod method, DateTimeOffset now, AuthorityProfile profile, TimeSpan? lifetime = null, IReadOnlyList<string>? acrs = null)
     {
         if (profile.Kind == AuthorityKind.Adfs)
         {
@@ -72,6 +73,17 @@ internal sealed class AccessTokenIssuer
             if (profile.Policy is not null)
             {
                 claims.WriteString("tfp", profile.Policy);
+            }
+
+            if (acrs is { Count: > 0 })
+            {
+                claims.WriteStartArray("acrs");
+                foreach (var acr in acrs)
+                {
+                    claims.WriteStringValue(acr);
+                }
+
+                claims.WriteEndArray();
             }
         });
     }

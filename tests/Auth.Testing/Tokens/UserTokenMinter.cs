@@ -33,7 +33,7 @@ internal sealed class UserTokenMinter
     {
         var tenantId = UserClaims.TokenTenant(request.Tenant, signIn.User, _urls.TenantId);
         var profile = request.Profile;
-        var access = _accessTokens.IssueUserToken(signIn, scopes, tenantId, method, request.Now, profile);
+        var access = _accessTokens.IssueUserToken(signIn, scopes, tenantId, method, request.Now, profile, acrs: RequestedClaims.Acrs(request.FormValue("claims")));
         var user = new UserTokens(
             _policy.Echo(scopes),
             refreshToken ? _refreshTokens.Issue(signIn with { Nonce = null }, request.Now) : null,

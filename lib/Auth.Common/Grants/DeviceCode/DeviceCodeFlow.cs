@@ -35,6 +35,7 @@ internal sealed class DeviceCodeFlow
                 ApiId = ApiIds.DeviceCode,
                 GrantFields = [],
                 Scope = string.Join(' ', context.Scopes.Concat(["openid", "profile", "offline_access"]).Distinct(StringComparer.OrdinalIgnoreCase)),
+                Claims = request.Claims,
                 ExtraQueryParameters = request.ExtraQueryParameters,
             },
             context.Scopes,

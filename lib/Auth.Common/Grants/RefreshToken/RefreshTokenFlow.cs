@@ -25,6 +25,7 @@ internal sealed class RefreshTokenFlow
         {
             ApiId = ApiIds.RefreshToken,
             ReturnRefreshToken = request.ReturnRefreshToken,
+            Claims = request.Claims,
             ExtraQueryParameters = request.ExtraQueryParameters,
         };
         return await _exchange.RedeemAsync(grant, cancellationToken).ConfigureAwait(false);

@@ -37,6 +37,12 @@ internal sealed record UserGrant(
     /// <summary>Gets the hash of the incoming assertion (on-behalf-of): tokens are cached in its partition only.</summary>
     public string? UserAssertionHash { get; init; }
 
+    /// <summary>
+    /// Gets whether the answer replaces every token the app holds under <see cref="UserAssertionHash"/> (a
+    /// long-running session started again: another user's tokens must not stay under the same key).
+    /// </summary>
+    public bool ReplacesOnBehalfOfTokens { get; init; }
+
     /// <summary>Gets the operation id for server telemetry.</summary>
     public int ApiId { get; init; } = Telemetry.ApiIds.AuthorizationCode;
 

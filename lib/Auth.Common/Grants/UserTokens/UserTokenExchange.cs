@@ -78,8 +78,16 @@ internal sealed class UserTokenExchange
         var isNewAccount = await _runtime.Cache.AccessAsync(
             grant.UserAssertionHash ?? account.HomeAccountId,
             isApplicationCache: false,
-            (Record: record, Now: requestedAt.ToUnixTimeSeconds()),
-            static (store, save) => (store.SaveUserTokens(save.Record, save.Now), true),
+            (Record: record, Now: requestedAt.ToUnixTimeSeconds(), Replaces: grant.ReplacesOnBehalfOfTokens ? grant.UserAssertionHash : null),
+            static (store, save) =>
+            {
+                if (save.Replaces is { } assertionHash)
+                {
+                    store.RemoveOnBehalfOf(assertionHash, save.Record.AccessToken.ClientId!);
+                }
+
+                return (store.SaveUserTokens(save.Record, save.Now), true);
+            },
             cancellationToken).ConfigureAwait(false);
         if (isNewAccount && !string.IsNullOrEmpty(record.Account.LocalAccountId))
         {

@@ -24,6 +24,7 @@ internal sealed class UsernamePasswordFlow
         var grant = context.Grant(new("grant_type", "password"), new("username", request.Username), new("password", request.Password)) with
         {
             ApiId = ApiIds.UsernamePassword,
+            Claims = request.Claims,
             ExtraQueryParameters = request.ExtraQueryParameters,
         };
         return await _exchange.RedeemAsync(grant, cancellationToken).ConfigureAwait(false);
