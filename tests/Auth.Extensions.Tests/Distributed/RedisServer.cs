@@ -56,6 +56,7 @@ internal sealed class RedisServer : IDisposable
             EndPoints = { { "127.0.0.1", Port } },
             ConnectTimeout = 1000,
             AbortOnConnectFail = false,
+            TieBreaker = string.Empty, // no GET __Booksleeve_TieBreak on connect: INFO commandstats then counts only the cache's own commands
         },
     }));
 
