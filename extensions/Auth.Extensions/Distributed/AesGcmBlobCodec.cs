@@ -5,10 +5,12 @@ using System.Text;
 namespace Auth.Extensions.Distributed;
 
 /// <summary>
-/// Encrypts the cache JSON with AES-256-GCM. Blob layout, version 1:
-/// <c>'A' 'T' 0x01 | nonce (12 bytes, random per write) | tag (16) | ciphertext</c>.
-/// The associated data is the 3-byte header followed by the UTF-8 storage key, so a blob only
-/// decrypts under the key it was written to.
+/// Encrypts the cache JSON with AES-256-GCM. Blob layout:
+/// <c>'A' 'T' version | nonce (12 bytes, random per write) | tag (16) | ciphertext</c>.
+/// The associated data is the 3-byte header followed by the UTF-8 storage key (for the distributed
+/// cache, version 1) or the binding string of the cache file (<see cref="Persistence.CacheFileBinding"/>),
+/// so a blob only decrypts under the key or path it was written to, and only as the version it was
+/// written as.
 /// </summary>
 internal sealed class AesGcmBlobCodec : IBlobCodec
 {
@@ -17,11 +19,11 @@ internal sealed class AesGcmBlobCodec : IBlobCodec
     public const int TagSize = 16;
     public const int HeaderSize = 3;
     public const int Overhead = HeaderSize + NonceSize + TagSize;
-    private const byte Version = 1;
-
     private readonly byte[] _key;
+    private readonly byte[] _header;
 
-    public AesGcmBlobCodec(byte[] key)
+    /// <summary>Creates the codec of blobs of format <paramref name="version"/> (1 unless a caller has a newer layout of its associated data).</summary>
+    public AesGcmBlobCodec(byte[] key, byte version = 1)
     {
         if (!AesGcm.IsSupported)
         {
@@ -29,9 +31,8 @@ internal sealed class AesGcmBlobCodec : IBlobCodec
         }
 
         _key = (byte[])key.Clone();
+        _header = [(byte)'A', (byte)'T', version];
     }
-
-    private static ReadOnlySpan<byte> Header => [(byte)'A', (byte)'T', Version];
 
     /// <summary>Gets whether <paramref name="blob"/> starts like an encrypted blob of any version.</summary>
     public static bool HasHeader(byte[] blob) => blob.Length >= HeaderSize && blob[0] == 'A' && blob[1] == 'T';
@@ -40,7 +41,7 @@ internal sealed class AesGcmBlobCodec : IBlobCodec
     {
         var plaintext = Encoding.UTF8.GetBytes(json);
         var blob = new byte[Overhead + plaintext.Length];
-        Header.CopyTo(blob);
+        _header.CopyTo(blob, 0);
         var nonce = blob.AsSpan(HeaderSize, NonceSize);
         RandomNumberGenerator.Fill(nonce);
         using (var aes = new AesGcm(_key, TagSize))
@@ -61,7 +62,7 @@ internal sealed class AesGcmBlobCodec : IBlobCodec
             return false;
         }
 
-        if (blob[2] != Version)
+        if (blob[2] != _header[2])
         {
             failure = $"the entry has unknown format version {blob[2]}";
             return false;
@@ -78,7 +79,7 @@ internal sealed class AesGcmBlobCodec : IBlobCodec
         }
         catch (CryptographicException)
         {
-            failure = "the entry does not decrypt with the configured key (another key, another storage key, or tampered with)";
+            failure = "the entry does not decrypt with the configured key (written with another key, under another storage key or cache path, or tampered with)";
             return false;
         }
         finally
@@ -87,10 +88,10 @@ internal sealed class AesGcmBlobCodec : IBlobCodec
         }
     }
 
-    private static byte[] AssociatedData(string storageKey)
+    private byte[] AssociatedData(string storageKey)
     {
         var data = new byte[HeaderSize + Encoding.UTF8.GetByteCount(storageKey)];
-        Header.CopyTo(data);
+        _header.CopyTo(data, 0);
         Encoding.UTF8.GetBytes(storageKey, data.AsSpan(HeaderSize));
         return data;
     }

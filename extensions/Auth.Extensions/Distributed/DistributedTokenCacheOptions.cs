@@ -10,9 +10,18 @@ public sealed class DistributedTokenCacheOptions
 {
     /// <summary>
     /// Gets or sets the prefix of every storage key: a partition is stored under
-    /// <c>{KeyPrefix}{PartitionKey}</c>. Default <c>auth-tokens:</c>. Give each application its own
-    /// prefix when several share one store and must not see each other's tokens.
+    /// <c>{KeyPrefix}{ClientId}:{PartitionKey}</c> (a <c>%</c> or <c>:</c> in the client id is
+    /// percent-escaped). Default <c>auth-tokens:</c>. The client id keeps apps with different client
+    /// ids apart in one store; give each application its own prefix as well when several share a
+    /// client id (or a store they must not read each other's entries from: then also give each its
+    /// own <see cref="EncryptionKey"/>, or its own store).
     /// </summary>
+    /// <remarks>
+    /// Migration: before the client id was part of the storage key, partitions were stored under
+    /// <c>{KeyPrefix}{PartitionKey}</c>. Those entries are no longer read or removed; they expire by
+    /// their own sliding or absolute expiry (with neither, delete them by hand). After the upgrade the cache starts empty: app tokens
+    /// are requested again, and users whose refresh token was only in the old entries sign in again.
+    /// </remarks>
     public string KeyPrefix { get; set; } = "auth-tokens:";
 
     /// <summary>
@@ -35,8 +44,11 @@ public sealed class DistributedTokenCacheOptions
     /// nonce per write, the storage key as associated data, so a blob cannot be moved to another
     /// key). Keep it in a secret store, not beside the cache. Default null: partitions are stored
     /// as plain UTF-8 JSON, readable by anyone who can read the store, which must then be
-    /// access-controlled like a secret. With a key, entries that do not decrypt (written with
-    /// another key, unencrypted or tampered with) are ignored and removed.
+    /// access-controlled like a secret, and each plugin instance logs a warning the first time it
+    /// stores one. With a key, entries that do not decrypt (written with another key, unencrypted
+    /// or tampered with) are logged and ignored, never removed; the next save of that partition
+    /// (after new tokens were fetched) replaces them. When turning encryption on, change
+    /// <see cref="KeyPrefix"/> too, so the old plaintext entries are never read again and expire.
     /// </summary>
     [SuppressMessage("Performance", "CA1819:Properties should not return arrays", Justification = "Options are bound from configuration; the plugin copies the key when it is created.")]
     public byte[]? EncryptionKey { get; set; }

@@ -10,21 +10,30 @@ namespace Auth.Extensions.Distributed;
 /// <summary>
 /// Persists the token cache in an <see cref="IDistributedCache"/> (Redis, SQL Server, …) so that
 /// every instance of an app shares its tokens: one entry per cache partition, stored under
-/// <c>{KeyPrefix}{PartitionKey}</c>, loaded before each cache access and saved after each change.
+/// <c>{KeyPrefix}{ClientId}:{PartitionKey}</c>, loaded before each cache access and saved after each change.
 /// </summary>
 /// <remarks>
 /// The store is a shared copy, never a dependency: when it fails or does not answer within
 /// <see cref="DistributedTokenCacheOptions.OperationTimeout"/>, the plugin logs a warning and the
 /// token call goes on with the in-memory cache and the identity provider; the store is then
 /// skipped for <see cref="DistributedTokenCacheOptions.OutageCooldown"/>. An entry that does not
-/// decrypt or parse is logged, ignored and removed. A partition that could not be loaded is not
-/// saved in the same access, so a stale copy never overwrites newer tokens. Only cancellation by
-/// the caller escapes, as <see cref="OperationCanceledException"/>.
+/// decrypt or parse is logged and ignored, never removed: the next save of that partition (after
+/// the app fetched new tokens) replaces it. The client id in the storage key keeps that save from
+/// touching another app's entries. A partition that could not be loaded because the store failed
+/// is not saved in the same access, so a stale copy never overwrites newer tokens. Only
+/// cancellation by the caller escapes, as <see cref="OperationCanceledException"/>. Without an
+/// <see cref="DistributedTokenCacheOptions.EncryptionKey"/>, the first save of each plugin instance
+/// logs a warning that tokens are stored unencrypted.
 /// <para>
 /// Memory is a first level in front of the store (<see cref="ITokenCacheMemoryLevel"/>): for
 /// <see cref="DistributedTokenCacheOptions.MemoryCacheDuration"/> after a partition was loaded or
 /// saved, a token found in memory is served with no store command at all. A miss reads the store
-/// again before it saves, so it costs at most two reads and one write.
+/// again before it saves, so it costs at most two reads and one write. A partition whose entry
+/// was unreadable never counts as matching the store.
+/// </para>
+/// <para>
+/// Log lines name user partitions by a hash (<c>user#</c> and 12 hex digits of the SHA-256 of
+/// the partition key), never by the key, which may hold a user's <c>sub</c> or e-mail address.
 /// </para>
 /// </remarks>
 public sealed class DistributedTokenCachePlugin : ITokenCachePlugin, ITokenCacheMemoryLevel
@@ -38,6 +47,7 @@ public sealed class DistributedTokenCachePlugin : ITokenCachePlugin, ITokenCache
     private readonly TimeSpan? _absoluteExpiration;
     private readonly ILogger _logger;
     private readonly ConditionalWeakTable<TokenCacheContext, object> _unloaded = [];
+    private int _warnedUnencrypted;
 
     /// <summary>Creates the plugin.</summary>
     /// <param name="cache">The distributed cache that stores the partitions.</param>
@@ -72,8 +82,9 @@ public sealed class DistributedTokenCachePlugin : ITokenCachePlugin, ITokenCache
     public async Task BeforeCacheAccessAsync(TokenCacheContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var storageKey = _keyPrefix + context.PartitionKey;
-        var (succeeded, blob) = await _cache.TryGetAsync(storageKey, context.PartitionKey, cancellationToken).ConfigureAwait(false);
+        var label = PartitionLabel.Of(context.PartitionKey, context.IsApplicationCache);
+        var storageKey = StorageKey.For(_keyPrefix, context.ClientId, context.PartitionKey);
+        var (succeeded, blob) = await _cache.TryGetAsync(storageKey, label, cancellationToken).ConfigureAwait(false);
         if (!succeeded)
         {
             _unloaded.AddOrUpdate(context, NotLoaded);
@@ -83,18 +94,13 @@ public sealed class DistributedTokenCachePlugin : ITokenCachePlugin, ITokenCache
         _unloaded.Remove(context);
         if (blob is null)
         {
-            Log.EntryMissing(_logger, context.PartitionKey);
+            Log.EntryMissing(_logger, label);
             context.MatchesStore = true;
             return;
         }
 
-        if (_blobs.TryLoad(context, storageKey, blob))
-        {
-            context.MatchesStore = true;
-            return;
-        }
-
-        await _cache.TryRemoveAsync(storageKey, context.PartitionKey, cancellationToken).ConfigureAwait(false);
+        // An unreadable entry is left as it is (never removed) and memory is not marked as matching it.
+        context.MatchesStore = _blobs.TryLoad(context, storageKey, blob, label);
     }
 
     /// <inheritdoc />
@@ -107,17 +113,23 @@ public sealed class DistributedTokenCachePlugin : ITokenCachePlugin, ITokenCache
         }
 
         context.MatchesStore = false;
+        var label = PartitionLabel.Of(context.PartitionKey, context.IsApplicationCache);
         if (_unloaded.TryGetValue(context, out _))
         {
-            Log.SaveSkippedUnloaded(_logger, context.PartitionKey);
+            Log.SaveSkippedUnloaded(_logger, label);
             return;
         }
 
-        var storageKey = _keyPrefix + context.PartitionKey;
+        var storageKey = StorageKey.For(_keyPrefix, context.ClientId, context.PartitionKey);
         var blob = _blobs.Save(context, storageKey);
-        if (await _cache.TrySetAsync(storageKey, blob, EntryOptions(), context.PartitionKey, cancellationToken).ConfigureAwait(false))
+        if (!_blobs.IsEncrypted && Volatile.Read(ref _warnedUnencrypted) == 0 && Interlocked.Exchange(ref _warnedUnencrypted, 1) == 0)
         {
-            Log.EntrySaved(_logger, context.PartitionKey, blob.Length);
+            Log.StoringUnencrypted(_logger);
+        }
+
+        if (await _cache.TrySetAsync(storageKey, blob, EntryOptions(), label, cancellationToken).ConfigureAwait(false))
+        {
+            Log.EntrySaved(_logger, label, blob.Length);
             context.MatchesStore = true;
         }
     }

@@ -27,26 +27,26 @@ internal sealed class GuardedDistributedCache
         _logger = logger;
     }
 
-    /// <summary>Reads a blob; <c>Succeeded</c> is false on an outage, <c>Value</c> null when there is no entry.</summary>
-    public async Task<(bool Succeeded, byte[]? Value)> TryGetAsync(string storageKey, string partition, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a blob; <c>Succeeded</c> is false on an outage, <c>Value</c> null when there is no entry.
+    /// <paramref name="partitionLabel"/> names the partition in log lines (<see cref="PartitionLabel"/>).
+    /// </summary>
+    public async Task<(bool Succeeded, byte[]? Value)> TryGetAsync(string storageKey, string partitionLabel, CancellationToken cancellationToken)
     {
         byte[]? value = null;
-        var succeeded = await RunAsync(async token => value = await _cache.GetAsync(storageKey, token).ConfigureAwait(false), "read", partition, cancellationToken).ConfigureAwait(false);
+        var succeeded = await RunAsync(async token => value = await _cache.GetAsync(storageKey, token).ConfigureAwait(false), "read", partitionLabel, cancellationToken).ConfigureAwait(false);
         return (succeeded, value);
     }
 
-    public Task<bool> TrySetAsync(string storageKey, byte[] blob, DistributedCacheEntryOptions entryOptions, string partition, CancellationToken cancellationToken) =>
-        RunAsync(token => _cache.SetAsync(storageKey, blob, entryOptions, token), "write", partition, cancellationToken);
+    public Task<bool> TrySetAsync(string storageKey, byte[] blob, DistributedCacheEntryOptions entryOptions, string partitionLabel, CancellationToken cancellationToken) =>
+        RunAsync(token => _cache.SetAsync(storageKey, blob, entryOptions, token), "write", partitionLabel, cancellationToken);
 
-    public Task<bool> TryRemoveAsync(string storageKey, string partition, CancellationToken cancellationToken) =>
-        RunAsync(token => _cache.RemoveAsync(storageKey, token), "remove", partition, cancellationToken);
-
-    private async Task<bool> RunAsync(Func<CancellationToken, Task> operation, string name, string partition, CancellationToken cancellationToken)
+    private async Task<bool> RunAsync(Func<CancellationToken, Task> operation, string name, string partitionLabel, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (_cooldown.IsCoolingDown)
         {
-            Log.SkippedCoolingDown(_logger, name, partition);
+            Log.SkippedCoolingDown(_logger, name, partitionLabel);
             return false;
         }
 
@@ -68,7 +68,7 @@ internal sealed class GuardedDistributedCache
             var failure = timeout.IsCancellationRequested
                 ? new TimeoutException($"The distributed cache did not complete the {name} within {_timeout}.", ex)
                 : ex;
-            Log.StoreFailed(_logger, failure, name, partition);
+            Log.StoreFailed(_logger, failure, name, partitionLabel);
             if (_cooldown.Trip())
             {
                 Log.CooldownStarted(_logger, _cooldown.Cooldown);

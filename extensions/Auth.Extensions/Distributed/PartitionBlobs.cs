@@ -20,14 +20,20 @@ internal sealed class PartitionBlobs
         _logger = logger;
     }
 
+    /// <summary>Gets whether blobs are encrypted (an encryption key is configured).</summary>
+    public bool IsEncrypted => _codec is AesGcmBlobCodec;
+
     public byte[] Save(TokenCacheContext context, string storageKey) => _codec.Encode(context.TokenCache.Serialize(), storageKey);
 
-    /// <summary>Replaces the partition with the blob's entries; false (partition untouched) when the blob is unreadable.</summary>
-    public bool TryLoad(TokenCacheContext context, string storageKey, byte[] blob)
+    /// <summary>
+    /// Replaces the partition with the blob's entries; false (partition untouched) when the blob is
+    /// unreadable. <paramref name="label"/> names the partition in log lines.
+    /// </summary>
+    public bool TryLoad(TokenCacheContext context, string storageKey, byte[] blob, string label)
     {
         if (!_codec.TryDecode(blob, storageKey, out var json, out var failure))
         {
-            Log.EntryUnreadable(_logger, context.PartitionKey, failure);
+            Log.EntryUnreadable(_logger, label, failure);
             return false;
         }
 
@@ -37,11 +43,11 @@ internal sealed class PartitionBlobs
         }
         catch (AuthClientException)
         {
-            Log.EntryUnreadable(_logger, context.PartitionKey, "the entry is not valid token cache JSON");
+            Log.EntryUnreadable(_logger, label, "the entry is not valid token cache JSON");
             return false;
         }
 
-        Log.EntryLoaded(_logger, context.PartitionKey, blob.Length);
+        Log.EntryLoaded(_logger, label, blob.Length);
         return true;
     }
 }

@@ -5,14 +5,15 @@ namespace Auth.Extensions.Logging;
 /// <summary>
 /// Every log message of Auth.Extensions, source-generated with fixed event ids (3100–3119: the
 /// distributed token cache; 3120–3139: the persisted file cache). No message takes a token, the cache content, or an encryption key;
-/// partitions are named by their key (a client and tenant, a home account id, or a hash).
+/// partitions are named by <see cref="PartitionLabel"/>: an app-token partition by its key (a client and tenant), any other
+/// (a user's, which may hold their <c>sub</c> or e-mail address) by a hash of its key.
 /// </summary>
 internal static partial class Log
 {
     [LoggerMessage(3100, LogLevel.Warning, "The distributed token cache failed to {Operation} partition {Partition}; the token call goes on with the in-memory cache and the identity provider")]
     public static partial void StoreFailed(ILogger logger, Exception exception, string operation, string partition);
 
-    [LoggerMessage(3101, LogLevel.Warning, "The distributed token cache entry of partition {Partition} is ignored and removed: {Reason}")]
+    [LoggerMessage(3101, LogLevel.Warning, "The distributed token cache entry of partition {Partition} is ignored and left in place (the next save of the partition replaces it): {Reason}")]
     public static partial void EntryUnreadable(ILogger logger, string partition, string reason);
 
     [LoggerMessage(3102, LogLevel.Warning, "The distributed token cache is skipped for {Cooldown} after an outage")]
@@ -32,6 +33,9 @@ internal static partial class Log
 
     [LoggerMessage(3107, LogLevel.Debug, "Did not save partition {Partition}: it could not be loaded from the distributed token cache first, so saving could overwrite newer tokens")]
     public static partial void SaveSkippedUnloaded(ILogger logger, string partition);
+
+    [LoggerMessage(3108, LogLevel.Warning, "The distributed token cache stores partitions unencrypted: anyone who can read the store can use the tokens in it. Set DistributedTokenCacheOptions.EncryptionKey, or restrict access to the store (ACLs, TLS) as you would for a secret")]
+    public static partial void StoringUnencrypted(ILogger logger);
 
     [LoggerMessage(3120, LogLevel.Warning, "The token cache file {Path} is unreadable and was set aside as {SetAsideAs}; the cache starts empty: {Reason}")]
     public static partial void CacheFileUnreadable(ILogger logger, string path, string setAsideAs, string reason);

@@ -2,19 +2,23 @@ namespace Auth.Extensions.Persistence;
 
 /// <summary>
 /// The file operations of the persisted cache: whole-file reads, writes that replace the file
-/// atomically (a temp file readable by the owner only, then renamed over the target), and setting
-/// an unreadable file aside. Writes are not fsynced: a power cut may lose the last write or leave
-/// an empty or partial file, which the next load treats as corrupt, while an fsync per token write
-/// would dominate the cost of every cache change.
+/// atomically (a temp file readable by the owner only, created exclusively, then renamed over the
+/// target), and setting an unreadable file aside. No write follows a symbolic link: the temp file
+/// is created with <see cref="FileMode.CreateNew"/> (O_CREAT|O_EXCL, which fails on any existing
+/// name, links included) and the rename replaces a link at the target instead of writing through
+/// it. Every read and write first refuses a directory others can write to (<see cref="CacheDirectory"/>).
+/// Writes are not fsynced: a power cut may lose the last write or leave an empty or partial file,
+/// which the next load treats as corrupt, while an fsync per token write would dominate the cost
+/// of every cache change.
 /// </summary>
 internal static class AtomicFile
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private const UnixFileMode OwnerOnlyDirectory = OwnerOnly | UnixFileMode.UserExecute;
 
     /// <summary>Reads the whole file, or returns null when it does not exist.</summary>
     public static async Task<byte[]?> ReadAsync(string path, CancellationToken cancellationToken)
     {
+        CacheDirectory.ThrowIfUnsafe(path);
         try
         {
             var options = new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.ReadWrite | FileShare.Delete };
@@ -35,20 +39,35 @@ internal static class AtomicFile
     /// <summary>Replaces <paramref name="path"/> with <paramref name="content"/> (mode 0600 on Unix), atomically.</summary>
     public static async Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        EnsureDirectory(path);
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnly;
-        }
-
+        CacheDirectory.EnsureSafe(path);
+        var temp = TempPath(path);
         try
         {
-            var stream = new FileStream(temp, options);
+            var stream = new FileStream(temp, NewFileOptions());
             await using (stream.ConfigureAwait(false))
             {
                 await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Replaces <paramref name="path"/> with <paramref name="content"/> like <see cref="WriteAsync"/>, synchronously, for a few bytes.</summary>
+    public static void Write(string path, ReadOnlySpan<byte> content)
+    {
+        CacheDirectory.EnsureSafe(path);
+        var temp = TempPath(path);
+        try
+        {
+            using (var stream = new FileStream(temp, NewFileOptions()))
+            {
+                stream.Write(content);
             }
 
             File.Move(temp, path, overwrite: true);
@@ -88,21 +107,16 @@ internal static class AtomicFile
         }
     }
 
-    public static void EnsureDirectory(string path)
+    private static string TempPath(string path) => $"{path}.{Guid.NewGuid():N}.tmp";
+
+    private static FileStreamOptions NewFileOptions()
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (string.IsNullOrEmpty(directory) || Directory.Exists(directory))
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
         {
-            return;
+            options.UnixCreateMode = OwnerOnly;
         }
 
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(directory);
-        }
-        else
-        {
-            Directory.CreateDirectory(directory, OwnerOnlyDirectory);
-        }
+        return options;
     }
 }

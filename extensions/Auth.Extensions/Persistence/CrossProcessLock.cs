@@ -13,6 +13,9 @@ namespace Auth.Extensions.Persistence;
 /// retrying with jittered exponential backoff within one time budget for both waits. The OS
 /// releases the lock when its owner dies; if a lock stays held while its recorded owner is gone
 /// (the handle leaked into another process) for <see cref="StaleGrace"/>, the file is taken over.
+/// On Unix the lock's directory must not be writable by other users and the lock file must not be
+/// a symbolic link (<see cref="PersistenceErrorCodes.CachePathUnsafe"/>; see <see cref="CacheDirectory"/>
+/// and <see cref="LockFile"/>); the owner record is replaced by a rename (<see cref="LockOwner"/>).
 /// </summary>
 internal sealed class CrossProcessLock
 {
@@ -59,14 +62,14 @@ internal sealed class CrossProcessLock
 
     private async Task<FileStream> OpenAsync(long started, CancellationToken cancellationToken)
     {
-        AtomicFile.EnsureDirectory(_path);
+        CacheDirectory.EnsureSafe(_path);
         var delay = FirstDelay;
         var stale = new StaleLockWatch(_time);
         for (var attempt = 1; ; attempt++)
         {
             if (LockFile.TryOpen(_path) is { } file)
             {
-                LockOwner.Current.Write(_path);
+                RecordOwner(file);
                 Log.LockTaken(_logger, _path, attempt, _time.GetElapsedTime(started));
                 return file;
             }
@@ -88,6 +91,28 @@ internal sealed class CrossProcessLock
             var jittered = delay * (0.5 + (RandomNumberGenerator.GetInt32(1000) / 1000.0));
             await Task.Delay(jittered < remaining ? jittered : remaining, _time, cancellationToken).ConfigureAwait(false);
             delay = delay * 2 < MaxDelay ? delay * 2 : MaxDelay;
+        }
+    }
+
+    /// <summary>Writes this process into the owner record; without one, another process could take the lock over as stale.</summary>
+    private void RecordOwner(FileStream file)
+    {
+        try
+        {
+            LockOwner.Current.Write(_path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            file.Dispose();
+            throw new AuthClientException(
+                PersistenceErrorCodes.PersistenceUnusable,
+                $"Took the token cache lock {_path} but could not record its owner in {LockOwner.PathOf(_path)}: {ex.Message} Check the directory's permissions and free space.",
+                ex);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using Auth.Extensions.Distributed;
 using Auth.Extensions.Logging;
@@ -8,19 +9,21 @@ namespace Auth.Extensions.Persistence;
 
 /// <summary>
 /// Stores the token cache in a file encrypted with AES-256-GCM under a 32-byte key kept in an
-/// <see cref="IKeyStore"/>. File layout, version 1: <c>'A' 'T' 0x01 | nonce (12 bytes, random per
-/// write) | tag (16) | ciphertext</c>; the 3-byte header is authenticated. The file is written
-/// atomically with mode 0600. Only the key touches the OS secret store, read once per instance,
-/// so a large cache stays fast. A file that does not decrypt (another key, a missing key, a
+/// <see cref="IKeyStore"/>. File layout, version 2: <c>'A' 'T' 0x02 | nonce (12 bytes, random per
+/// write) | tag (16) | ciphertext</c>; the associated data is the 3-byte header followed by
+/// <c>auth-token-cache-file:</c> and the file's full path (upper-cased on Windows and macOS), so a
+/// file copied or moved to another cache path does not decrypt there, and is set aside like any
+/// unreadable file. Version 1 files (written before the path was bound in: associated data
+/// <c>auth-token-cache-file</c>) are still read, and the next save rewrites them as version 2.
+/// The file is written atomically with mode 0600. Only the key touches the OS secret store, read
+/// once per instance, so a large cache stays fast. A file that does not decrypt (another key, a missing key, a
 /// tampered byte, a newer format) or is not JSON is logged, set aside as <c>*.corrupt</c>, and
 /// the cache starts empty; the next save creates a key when the store has none.
 /// </summary>
 public sealed class EncryptedFilePersistence : IPersistence
 {
-    internal const string AssociatedData = "auth-token-cache-file";
-    internal const byte FormatVersion = 1;
-
     private readonly string _path;
+    private readonly string _associatedData;
     private readonly IKeyStore _keyStore;
     private readonly ILogger _logger;
     private byte[]? _key;
@@ -35,6 +38,7 @@ public sealed class EncryptedFilePersistence : IPersistence
         ArgumentException.ThrowIfNullOrEmpty(filePath);
         ArgumentNullException.ThrowIfNull(keyStore);
         _path = Path.GetFullPath(filePath);
+        _associatedData = CacheFileBinding.AssociatedData(_path);
         _keyStore = keyStore;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<EncryptedFilePersistence>();
     }
@@ -69,7 +73,7 @@ public sealed class EncryptedFilePersistence : IPersistence
     {
         ArgumentNullException.ThrowIfNull(json);
         var key = await GetOrCreateKeyAsync(cancellationToken).ConfigureAwait(false);
-        var blob = new AesGcmBlobCodec(key).Encode(json, AssociatedData);
+        var blob = new AesGcmBlobCodec(key, CacheFileBinding.Version).Encode(json, _associatedData);
         await AtomicFile.WriteAsync(_path, blob, cancellationToken).ConfigureAwait(false);
         _last = (blob, json);
     }
@@ -88,12 +92,12 @@ public sealed class EncryptedFilePersistence : IPersistence
 
     private async Task<(string? Json, string? Failure)> DecryptAsync(byte[] blob, CancellationToken cancellationToken)
     {
-        if (AesGcmBlobCodec.HasHeader(blob) && blob[2] > FormatVersion)
+        if (AesGcmBlobCodec.HasHeader(blob) && blob[2] > CacheFileBinding.Version)
         {
-            return (null, $"it has format version {blob[2]}, newer than this library reads ({FormatVersion})");
+            return (null, $"it has format version {blob[2]}, newer than this library reads ({CacheFileBinding.Version})");
         }
 
-        if (_key is { } cached && new AesGcmBlobCodec(cached).TryDecode(blob, AssociatedData, out var json, out _))
+        if (_key is { } cached && TryDecode(cached, blob, out var json, out _))
         {
             return (json, null);
         }
@@ -105,7 +109,18 @@ public sealed class EncryptedFilePersistence : IPersistence
             return (null, "the key store holds no key for it (the key was deleted, or the file comes from another user or machine)");
         }
 
-        return new AesGcmBlobCodec(_key).TryDecode(blob, AssociatedData, out json, out var failure) ? (json, null) : (null, failure);
+        return TryDecode(_key, blob, out json, out var failure) ? (json, null) : (null, failure);
+    }
+
+    /// <summary>Decrypts a version-2 blob bound to this path, or a version-1 blob written before the binding.</summary>
+    private bool TryDecode(byte[] key, byte[] blob, [NotNullWhen(true)] out string? json, [NotNullWhen(false)] out string? failure)
+    {
+        if (AesGcmBlobCodec.HasHeader(blob) && blob[2] == CacheFileBinding.LegacyVersion)
+        {
+            return new AesGcmBlobCodec(key, CacheFileBinding.LegacyVersion).TryDecode(blob, CacheFileBinding.LegacyAssociatedData, out json, out failure);
+        }
+
+        return new AesGcmBlobCodec(key, CacheFileBinding.Version).TryDecode(blob, _associatedData, out json, out failure);
     }
 
     private async Task<byte[]> GetOrCreateKeyAsync(CancellationToken cancellationToken)

@@ -33,11 +33,12 @@ internal static class EncryptedProbe
             await TryDeleteAsync(probeStore, cancellationToken).ConfigureAwait(false);
         }
 
-        var codec = new AesGcmBlobCodec(key);
+        var codec = new AesGcmBlobCodec(key, CacheFileBinding.Version);
+        var associatedData = CacheFileBinding.AssociatedData(FileProbe.PathOf(cachePath));
         return await FileProbe.RoundTripAsync(
             cachePath,
-            probe => codec.Encode(Convert.ToBase64String(probe), EncryptedFilePersistence.AssociatedData),
-            blob => codec.TryDecode(blob, EncryptedFilePersistence.AssociatedData, out var text, out _) ? Convert.FromBase64String(text) : null,
+            probe => codec.Encode(Convert.ToBase64String(probe), associatedData),
+            blob => codec.TryDecode(blob, associatedData, out var text, out _) ? Convert.FromBase64String(text) : null,
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Auth.Common.Errors;
 
 namespace Auth.Extensions.Persistence;
 
@@ -8,10 +9,13 @@ namespace Auth.Extensions.Persistence;
 /// </summary>
 internal static class FileProbe
 {
+    /// <summary>Gets the probe file of the cache at <paramref name="cachePath"/>.</summary>
+    public static string PathOf(string cachePath) => cachePath + ".probe";
+
     public static async Task<PersistenceVerification> RoundTripAsync(
         string cachePath, Func<byte[], byte[]> encode, Func<byte[], byte[]?> decode, CancellationToken cancellationToken)
     {
-        var probePath = cachePath + ".probe";
+        var probePath = PathOf(cachePath);
         var probe = RandomNumberGenerator.GetBytes(32);
         try
         {
@@ -27,6 +31,10 @@ internal static class FileProbe
             return PersistenceVerification.Unusable(
                 PersistenceErrorCodes.PersistenceUnusable,
                 $"The cache directory is not usable: writing {probePath} failed ({ex.Message}). Check its permissions and free space.");
+        }
+        catch (AuthException ex)
+        {
+            return PersistenceVerification.Unusable(ex.Code, ex.Message);
         }
         finally
         {

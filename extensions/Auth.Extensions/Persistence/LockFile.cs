@@ -1,10 +1,17 @@
 namespace Auth.Extensions.Persistence;
 
-/// <summary>Opens a lock file exclusively, or returns null when another handle holds it.</summary>
+/// <summary>
+/// Opens a lock file exclusively, or returns null when another handle holds it. On Unix a symbolic
+/// link at the lock path is refused (<see cref="PersistenceErrorCodes.CachePathUnsafe"/>) rather than
+/// followed: opening through it would create or lock the file it points to. The check comes before
+/// the open; only a user who can write the directory could swap a link in between, and
+/// <see cref="CacheDirectory"/> refuses directories other users can write.
+/// </summary>
 internal static class LockFile
 {
     public static FileStream? TryOpen(string path)
     {
+        CacheDirectory.ThrowIfSymbolicLink(path, "lock file");
         var options = new FileStreamOptions
         {
             Mode = FileMode.OpenOrCreate,

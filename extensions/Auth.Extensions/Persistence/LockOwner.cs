@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 
 namespace Auth.Extensions.Persistence;
 
@@ -7,7 +8,10 @@ namespace Auth.Extensions.Persistence;
 /// Who holds a cache lock: a process id and that process's start time, written to
 /// <c>{lock}.owner</c> right after the lock is taken (the lock file itself cannot be read while it
 /// is held: .NET locks it with flock on Unix). The start time tells a live owner from a new process
-/// that reuses a dead owner's id.
+/// that reuses a dead owner's id. On Unix the record is written to a new temp file and renamed over
+/// <c>{lock}.owner</c>, so a symbolic link planted there is replaced, never written through, and a
+/// reader never sees half a record; a link is not read either, and a read takes at most
+/// <see cref="MaxRecordBytes"/> bytes.
 /// </summary>
 internal sealed record LockOwner(int ProcessId, long StartTimeTicks)
 {
@@ -17,16 +21,28 @@ internal sealed record LockOwner(int ProcessId, long StartTimeTicks)
         return new LockOwner(process.Id, StartTicks(process));
     });
 
+    /// <summary>The longest record read: two decimal numbers and a space fit in 40 bytes.</summary>
+    public const int MaxRecordBytes = 64;
+
     public static LockOwner Current => CurrentProcess.Value;
 
     public static string PathOf(string lockPath) => lockPath + ".owner";
 
-    /// <summary>Reads the owner record; null when it is missing, being written, or not ours.</summary>
+    /// <summary>Reads the owner record; null when it is missing, being written, a symbolic link, or not ours.</summary>
     public static LockOwner? TryRead(string lockPath)
     {
+        var path = PathOf(lockPath);
         try
         {
-            var parts = File.ReadAllText(PathOf(lockPath)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (!OperatingSystem.IsWindows() && new FileInfo(path).LinkTarget is not null)
+            {
+                return null;
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+            Span<byte> buffer = stackalloc byte[MaxRecordBytes];
+            var length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            var parts = Encoding.ASCII.GetString(buffer[..length]).Split(' ', StringSplitOptions.RemoveEmptyEntries);
             return parts.Length == 2
                 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
                 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
@@ -39,16 +55,19 @@ internal sealed record LockOwner(int ProcessId, long StartTimeTicks)
         }
     }
 
+    /// <summary>Records this owner in <c>{lock}.owner</c>, replacing what (or whatever link) is there.</summary>
     public void Write(string lockPath)
     {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        var record = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{ProcessId} {StartTimeTicks}"));
         if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            AtomicFile.Write(PathOf(lockPath), record);
+            return;
         }
 
-        using var writer = new StreamWriter(PathOf(lockPath), options);
-        writer.Write(string.Create(CultureInfo.InvariantCulture, $"{ProcessId} {StartTimeTicks}"));
+        // Windows: rewritten in place, as a rename over a record another process is reading would fail.
+        using var stream = new FileStream(PathOf(lockPath), FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        stream.Write(record);
     }
 
     /// <summary>Gets whether the recorded process still runs (the same process, not a reuse of its id).</summary>

@@ -36,4 +36,13 @@ public static class PersistenceErrorCodes
     /// not writable; check the directory's permissions and free space.
     /// </summary>
     public const string PersistenceUnusable = "persistence_unusable";
+
+    /// <summary>
+    /// On Unix, the directory of the cache or lock file can be written by users other than its
+    /// owner (group or other write permission without the sticky bit), or a lock file is a symbolic
+    /// link. Such a user could swap the cache file or redirect the lock files to another file.
+    /// Remove the write permission (<c>chmod go-w</c>) or move the cache to a directory only this
+    /// user can write; remove the link.
+    /// </summary>
+    public const string CachePathUnsafe = "cache_path_unsafe";
 }

@@ -85,7 +85,7 @@ public sealed class PersistentTokenCachePlugin : ITokenCachePlugin
                 var merged = PartitionMerger.Merge(_loadedJson, context.TokenCache.Serialize(), context.PartitionKey);
                 await _persistence.SaveAsync(merged, cancellationToken).ConfigureAwait(false);
                 _loadedJson = merged;
-                Log.CacheSaved(_logger, merged.Length, context.PartitionKey);
+                Log.CacheSaved(_logger, merged.Length, PartitionLabel.Of(context.PartitionKey, context.IsApplicationCache));
             }
         }
     }
@@ -99,7 +99,7 @@ public sealed class PersistentTokenCachePlugin : ITokenCachePlugin
         }
         catch (AuthClientException ex)
         {
-            Log.CacheJsonRejected(_logger, ex, context.PartitionKey);
+            Log.CacheJsonRejected(_logger, ex, PartitionLabel.Of(context.PartitionKey, context.IsApplicationCache));
             return null;
         }
     }

@@ -32,7 +32,7 @@ public sealed class ServiceCollectionExtensionsTests : IDisposable
         var plugin = provider.GetRequiredService<ITokenCachePlugin>();
         plugin.Should().BeOfType<DistributedTokenCachePlugin>().And.BeSameAs(provider.GetRequiredService<ITokenCachePlugin>());
         await _apps.App(plugin).AcquireTokenByClientCredentialAsync(TokenApps.Request);
-        var stored = await provider.GetRequiredService<IDistributedCache>().GetAsync("di:" + _apps.AppPartition());
+        var stored = await provider.GetRequiredService<IDistributedCache>().GetAsync($"di:{TokenApps.ClientId}:{_apps.AppPartition()}");
         stored.Should().NotBeNull();
     }
 

@@ -40,13 +40,13 @@ public sealed class DistributedTokenCachePluginTests : IDisposable
     }
 
     [Test]
-    public async Task AcquireToken_AppToken_StoresOneEntryUnderPrefixAndPartitionKey()
+    public async Task AcquireToken_AppToken_StoresOneEntryUnderPrefixClientIdAndPartitionKey()
     {
         var plugin = new DistributedTokenCachePlugin(_store);
 
         await _apps.App(plugin).AcquireTokenByClientCredentialAsync(TokenApps.Request);
 
-        _store.Keys.Should().Equal($"auth-tokens:{TokenApps.ClientId}_{_apps.Authority.TenantId}_AppTokenCache");
+        _store.Keys.Should().Equal($"auth-tokens:{TokenApps.ClientId}:{TokenApps.ClientId}_{_apps.Authority.TenantId}_AppTokenCache");
         _store.Writes.Should().ContainSingle("only the write after the token response changed the partition");
     }
 
@@ -58,8 +58,8 @@ public sealed class DistributedTokenCachePluginTests : IDisposable
         var x = await app.AcquireTokenByClientCredentialAsync(TokenApps.Request);
         var y = await app.AcquireTokenByClientCredentialAsync(TokenApps.OtherRequest);
 
-        _store.Keys.Should().Equal("auth-tokens:" + _apps.AppPartition());
-        var json = Encoding.UTF8.GetString((await _store.GetAsync("auth-tokens:" + _apps.AppPartition()))!);
+        _store.Keys.Should().Equal(_apps.AppStorageKey());
+        var json = Encoding.UTF8.GetString((await _store.GetAsync(_apps.AppStorageKey()))!);
         json.Should().Contain(x.AccessToken).And.Contain(y.AccessToken);
     }
 
@@ -71,8 +71,8 @@ public sealed class DistributedTokenCachePluginTests : IDisposable
         await _apps.App(new DistributedTokenCachePlugin(_store), TokenApps.OtherClientId).AcquireTokenByClientCredentialAsync(TokenApps.Request);
 
         _store.Keys.Should().BeEquivalentTo(
-            "auth-tokens:" + _apps.AppPartition(TokenApps.ClientId),
-            "auth-tokens:" + _apps.AppPartition(TokenApps.OtherClientId));
+            _apps.AppStorageKey(TokenApps.ClientId),
+            _apps.AppStorageKey(TokenApps.OtherClientId));
     }
 
     [Test]
@@ -82,7 +82,7 @@ public sealed class DistributedTokenCachePluginTests : IDisposable
 
         await _apps.App(plugin).AcquireTokenByClientCredentialAsync(TokenApps.Request);
 
-        _store.Keys.Should().Equal("tenant-a/" + _apps.AppPartition());
+        _store.Keys.Should().Equal($"tenant-a/{TokenApps.ClientId}:{_apps.AppPartition()}");
     }
 
     [Test]

@@ -45,7 +45,7 @@ internal sealed class CacheSampler : IAsyncDisposable, IDisposable
             }
 
             Samples++;
-            if (!EncryptedCacheFile.TryRead(blob, key, out _, out var failure))
+            if (!EncryptedCacheFile.TryRead(blob, path, key, out _, out var failure))
             {
                 _failures.Add(failure);
             }

@@ -8,12 +8,13 @@ namespace Auth.Extensions.Tests.Persistence;
 internal static class EncryptedCacheFile
 {
     public static JsonObject Read(string path, byte[] key) =>
-        TryRead(File.ReadAllBytes(path), key, out var cache, out var failure) ? cache : throw new InvalidDataException(failure);
+        TryRead(File.ReadAllBytes(path), path, key, out var cache, out var failure) ? cache : throw new InvalidDataException(failure);
 
-    public static bool TryRead(byte[] blob, byte[] key, out JsonObject cache, out string failure)
+    /// <summary>Decrypts <paramref name="blob"/>, read from the cache file at <paramref name="path"/> (format version 2, bound to that path).</summary>
+    public static bool TryRead(byte[] blob, string path, byte[] key, out JsonObject cache, out string failure)
     {
         cache = [];
-        if (!new AesGcmBlobCodec(key).TryDecode(blob, EncryptedFilePersistence.AssociatedData, out var json, out var decodeFailure))
+        if (!new AesGcmBlobCodec(key, CacheFileBinding.Version).TryDecode(blob, CacheFileBinding.AssociatedData(path), out var json, out var decodeFailure))
         {
             failure = decodeFailure;
             return false;

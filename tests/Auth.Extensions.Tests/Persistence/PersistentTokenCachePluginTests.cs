@@ -141,6 +141,20 @@ public sealed class PersistentTokenCachePluginTests
         EncryptedCacheFile.Count(EncryptedCacheFile.Read(_dir.CacheFile, _key), "Account").Should().Be(1);
     }
 
+    [Test]
+    public async Task SignIn_LogsNameUserPartitionsByAHashNeverByTheirAccountId()
+    {
+        var (alice, bob) = await SignInTwoUsersAsync();
+
+        _logs.Entries.Should().Contain(e => e.EventId == 3126 && e.Message.Contains("user#" + Sha256Prefix(alice.HomeAccountId)));
+        foreach (var personal in new[] { alice.HomeAccountId, alice.LocalAccountId!, bob.HomeAccountId, bob.LocalAccountId!, "alice@contoso.com", "bob@contoso.com" })
+        {
+            _logs.Entries.Should().NotContain(e => e.Everything.Contains(personal, StringComparison.OrdinalIgnoreCase), personal);
+        }
+    }
+
+    private static string Sha256Prefix(string value) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value)))[..12];
+
     /// <summary>Signs two users in, each on its own app instance over the one file.</summary>
     private async Task<(AccountInfo Alice, AccountInfo Bob)> SignInTwoUsersAsync()
     {

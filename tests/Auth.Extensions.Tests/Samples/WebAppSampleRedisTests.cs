@@ -54,8 +54,8 @@ public sealed class WebAppSampleRedisTests
         tokenRequestsWhileSignedIn.Should().Be(1, "only the sign-in reached the authority; every other page was served from Redis");
         signedOut.Body.Should().Contain("You are not signed in");
         await using var store = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{redis.Port}");
-        var homeBlob = await Read(store, "auth-tokens:" + home);
-        var aliasBlob = await Read(store, "auth-tokens:local:" + Alice.ObjectId);
+        var homeBlob = await Read(store, $"auth-tokens:{ClientId}:{home}");
+        var aliasBlob = await Read(store, $"auth-tokens:{ClientId}:local:{Alice.ObjectId}");
         homeBlob.Should().NotBeNull("the removal is saved, not skipped").And.NotContain(home).And.NotContain("secret");
         aliasBlob.Should().NotBeNull().And.NotContain(home);
     }

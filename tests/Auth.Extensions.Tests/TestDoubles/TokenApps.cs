@@ -38,6 +38,12 @@ internal sealed class TokenApps : IDisposable
     /// <summary>The partition key the library uses for the app tokens of <paramref name="clientId"/>.</summary>
     public string AppPartition(string clientId = ClientId) => $"{clientId}_{Authority.TenantId}_AppTokenCache";
 
+    /// <summary>The store key of the default <c>KeyPrefix</c> under which the plugin keeps <paramref name="partition"/> of <paramref name="clientId"/>.</summary>
+    public static string StorageKey(string partition, string clientId = ClientId) => $"auth-tokens:{clientId}:{partition}";
+
+    /// <summary>The store key of the app-token partition of <paramref name="clientId"/> (default <c>KeyPrefix</c>).</summary>
+    public string AppStorageKey(string clientId = ClientId) => StorageKey(AppPartition(clientId), clientId);
+
     public ConfidentialClientApplication App(ITokenCachePlugin plugin, string clientId = ClientId, TimeProvider? time = null) =>
         new(new ConfidentialClientOptions
         {
