@@ -9,8 +9,9 @@ using Samples.Web;
 namespace WebApp;
 
 /// <summary>
-/// Sign-in with the authorization code flow (PKCE, state and nonce kept in a short-lived protected
-/// cookie), sign-out, and the session cookie that remembers the user's home account id.
+/// Sign-in with the authorization code flow (the state, nonce and PKCE verifier GetAuthCodeUrlAsync made kept in a
+/// short-lived protected cookie; the redirect's state and, from authorities that send it, iss checked on redemption),
+/// sign-out, and the session cookie that remembers the user's home account id.
 /// </summary>
 internal static class SignInEndpoints
 {
@@ -33,25 +34,21 @@ internal static class SignInEndpoints
 
     private static async Task<IResult> SignInAsync(HttpContext context, ConfidentialClientApplication auth, IDataProtectionProvider protection)
     {
-        var pkce = PkceCodes.Create();
-        var state = Guid.NewGuid().ToString("N");
-        var nonce = Guid.NewGuid().ToString("N");
-        context.Response.Cookies.Append(
-            FlowCookie,
-            protection.CreateProtector(FlowCookie).Protect($"{state} {nonce} {pkce.Verifier}"),
-            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromMinutes(10), Secure = context.Request.IsHttps });
-        var url = await auth.GetAuthCodeUrlAsync(new AuthorizationUrlRequest
+        // The library makes the state, nonce and PKCE verifier; the app keeps them, bound to this browser, until the redirect.
+        var authorization = await auth.GetAuthCodeUrlAsync(new AuthorizationUrlRequest
         {
             Scopes = [WebSampleAuthority.DownstreamScope],
             RedirectUri = RedirectUri(context.Request),
-            CodeChallenge = pkce.Challenge,
-            State = state,
-            Nonce = nonce,
         });
-        return Results.Redirect(url.AbsoluteUri);
+        context.Response.Cookies.Append(
+            FlowCookie,
+            protection.CreateProtector(FlowCookie).Protect($"{authorization.State} {authorization.Nonce} {authorization.CodeVerifier}"),
+            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromMinutes(10), Secure = context.Request.IsHttps });
+        return Results.Redirect(authorization.Url.AbsoluteUri);
     }
 
-    private static async Task<IResult> CallbackAsync(HttpContext context, ConfidentialClientApplication auth, IDataProtectionProvider protection, string? code, string? state, string? error)
+    private static async Task<IResult> CallbackAsync(
+        HttpContext context, ConfidentialClientApplication auth, IDataProtectionProvider protection, string? code, string? state, string? iss, string? error)
     {
         if (error is not null || code is null || context.Request.Cookies[FlowCookie] is not { } flowCookie)
         {
@@ -65,10 +62,11 @@ internal static class SignInEndpoints
             Scopes = [WebSampleAuthority.DownstreamScope],
             RedirectUri = RedirectUri(context.Request),
             Code = code,
-            CodeVerifier = flow[2],
             State = flow[0],
             ReturnedState = state,
             Nonce = flow[1],
+            CodeVerifier = flow[2],
+            ReturnedIssuer = iss,
         });
         var identity = new ClaimsIdentity(
             [

@@ -49,7 +49,7 @@ public sealed partial class FakeAuthority : IDisposable, IAsyncDisposable
             BaseUri = baseUri;
             TenantId = parsedTenant.ToString();
             var urls = new AuthorityUrls(baseUri, TenantId);
-            _services = new AuthorityServices(urls, hosts, options.TimeProvider ?? TimeProvider.System, options.MaxCapturedTokenRequests, new ScopeGrantPolicy(options.StrictOpenIdProvider)) { SpellDefaultPort = options.SpellDefaultPort };
+            _services = new AuthorityServices(urls, hosts, options.TimeProvider ?? TimeProvider.System, options.MaxCapturedTokenRequests, new ScopeGrantPolicy(options.StrictOpenIdProvider)) { SpellDefaultPort = options.SpellDefaultPort, AuthorizationResponseIssuer = options.AuthorizationResponseIssuer };
             _connector = new LoopbackConnector(baseUri.Port, hosts, () => _services.Regional.Failure);
             new EndpointMappings(_services, _stopping.Token).MapOnto(_server);
             Authority = urls.Authority(TenantId);

@@ -49,4 +49,11 @@ public sealed record FakeAuthorityOptions
     /// request's Host header names none, as some providers publish their issuer. <see langword="false"/> by default.
     /// </summary>
     public bool SpellDefaultPort { get; init; }
+
+    /// <summary>
+    /// Play an authority with RFC 9207: the discovery document has <c>authorization_response_iss_parameter_supported: true</c>
+    /// and every authorization response, code or error, carries <c>iss</c> (the document's issuer). <see langword="false"/> by default,
+    /// as Entra ID, B2C and AD FS do not send it.
+    /// </summary>
+    public bool AuthorizationResponseIssuer { get; init; }
 }

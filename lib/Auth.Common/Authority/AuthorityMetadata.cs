@@ -9,4 +9,8 @@ internal sealed record AuthorityMetadata(
     Uri? JwksUri,
     Uri? EndSessionEndpoint,
     IReadOnlyList<string> TokenEndpointSigningAlgorithms,
-    IReadOnlyList<string> TokenEndpointAuthMethods);
+    IReadOnlyList<string> TokenEndpointAuthMethods)
+{
+    /// <summary>Gets whether the authority sends <c>iss</c> with every authorization response (RFC 9207, <c>authorization_response_iss_parameter_supported</c>).</summary>
+    public bool AuthorizationResponseIssuerSupported { get; init; }
+}

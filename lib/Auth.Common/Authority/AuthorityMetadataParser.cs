@@ -40,7 +40,10 @@ internal static class AuthorityMetadataParser
             Endpoint(document.JwksUri, authority, allowInsecureLoopback, "jwks_uri"),
             Endpoint(document.EndSessionEndpoint, authority, allowInsecureLoopback, "end_session_endpoint"),
             document.TokenEndpointSigningAlgorithms ?? [],
-            document.TokenEndpointAuthMethods ?? []);
+            document.TokenEndpointAuthMethods ?? [])
+        {
+            AuthorizationResponseIssuerSupported = document.AuthorizationResponseIssParameterSupported == true,
+        };
     }
 
     private static Uri? Endpoint(string? value, AuthorityInfo authority, bool allowInsecureLoopback, string name)

@@ -28,4 +28,7 @@ internal sealed class OpenIdConfigurationJson
 
     [JsonPropertyName("end_session_endpoint")]
     public string? EndSessionEndpoint { get; init; }
+
+    [JsonPropertyName("authorization_response_iss_parameter_supported")]
+    public bool? AuthorizationResponseIssParameterSupported { get; init; }
 }

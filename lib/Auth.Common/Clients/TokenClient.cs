@@ -75,17 +75,30 @@ public sealed class TokenClient
         return TokenClientValidation.Check(options).Problems.Select(p => p.Message).ToList();
     }
 
-    /// <summary>Builds the authorization URL of the auth-code flow. Public clients must send a PKCE challenge.</summary>
+    /// <summary>
+    /// Builds the authorization URL of the auth-code flow, with state, nonce and a PKCE S256 challenge for every
+    /// client; values the request does not bring are generated.
+    /// </summary>
     /// <param name="request">The URL's parameters.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The URL to send the user to.</returns>
-    public Task<Uri> GetAuthCodeUrlAsync(AuthorizationUrlRequest request, CancellationToken cancellationToken = default) =>
-        _urls.BuildAsync(request, requirePkce: !IsConfidential, cancellationToken);
+    /// <returns>The URL to send the user to, and the state, nonce and PKCE verifier to keep for <see cref="AcquireTokenByCodeAsync"/>.</returns>
+    public Task<AuthorizationUrl> GetAuthCodeUrlAsync(AuthorizationUrlRequest request, CancellationToken cancellationToken = default) =>
+        _urls.BuildAsync(request, cancellationToken);
 
-    /// <summary>Redeems an authorization code, checking state and nonce when given.</summary>
-    /// <param name="request">The code, verifier and expected state and nonce.</param>
+    /// <summary>
+    /// Redeems an authorization code after checking the redirect: the returned state must be the state sent, the
+    /// code must be bound by a PKCE verifier (public clients) or by a verifier or nonce (confidential clients), and
+    /// when the authority advertises RFC 9207 the returned issuer must be its issuer. The ID token's nonce is checked.
+    /// </summary>
+    /// <param name="request">The code, the redirect's state and issuer, and the state, nonce and verifier kept from <see cref="GetAuthCodeUrlAsync"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The tokens, now cached.</returns>
+    /// <exception cref="AuthClientException">
+    /// A check failed (<see cref="AuthErrorCodes.StateMissing"/>, <see cref="AuthErrorCodes.StateMismatch"/>,
+    /// <see cref="AuthErrorCodes.PkceMissing"/>, <see cref="AuthErrorCodes.AuthorizationResponseIssuerMissing"/>,
+    /// <see cref="AuthErrorCodes.AuthorizationResponseIssuerMismatch"/>, <see cref="AuthErrorCodes.NonceMismatch"/>);
+    /// the code was not redeemed, or its tokens were not cached.
+    /// </exception>
     public Task<AuthenticationResult> AcquireTokenByCodeAsync(AuthorizationCodeRequest request, CancellationToken cancellationToken = default) =>
         _codes.AcquireAsync(request, cancellationToken);
 

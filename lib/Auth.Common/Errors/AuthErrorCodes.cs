@@ -61,6 +61,30 @@ public static class AuthErrorCodes
     /// <summary>The ID token's nonce is not the nonce the app sent: the token may be replayed. Start the sign-in again.</summary>
     public const string NonceMismatch = "nonce_mismatch";
 
+    /// <summary>
+    /// An authorization code was redeemed without the state the app sent or without the state that came back. Pass
+    /// AuthorizationUrl.State as State and the redirect's state as ReturnedState (SkipStateCheck only when the app checks the state itself).
+    /// </summary>
+    public const string StateMissing = "state_missing";
+
+    /// <summary>
+    /// An authorization code was redeemed without a PKCE verifier (public clients) or without a verifier or nonce (confidential
+    /// clients), so nothing binds it to this sign-in. Pass AuthorizationUrl.CodeVerifier and Nonce (SkipPkceAndNonceCheck only when the code is bound otherwise).
+    /// </summary>
+    public const string PkceMissing = "pkce_missing";
+
+    /// <summary>
+    /// The authority advertises the iss parameter of the authorization response (RFC 9207) but the redirect's iss was not passed.
+    /// Pass the redirect's iss as ReturnedIssuer.
+    /// </summary>
+    public const string AuthorizationResponseIssuerMissing = "authorization_response_issuer_missing";
+
+    /// <summary>
+    /// The issuer that came back with the authorization code is not the issuer of the authority redeeming it: the code may
+    /// come from another authority (mix-up attack, RFC 9207). Start the sign-in again at the authority the user chose.
+    /// </summary>
+    public const string AuthorizationResponseIssuerMismatch = "authorization_response_issuer_mismatch";
+
     /// <summary>The ID token could not be read, or is not for this app. Check the authority and client id; retry the sign-in.</summary>
     public const string InvalidIdToken = "invalid_id_token";
 

@@ -11,7 +11,13 @@ namespace Auth.Common.Jwt;
 internal static class JwtPayload
 {
     /// <summary>Returns the claims, or null when <paramref name="jwt"/> is not a readable JWT.</summary>
-    public static Dictionary<string, string>? TryRead(string? jwt)
+    public static Dictionary<string, string>? TryRead(string? jwt) => TryRead(jwt, kinds: null);
+
+    /// <summary>
+    /// Returns the claims, or null when <paramref name="jwt"/> is not a readable JWT, and puts each claim's JSON kind in
+    /// <paramref name="kinds"/> (a string and an array whose text looks alike are told apart there).
+    /// </summary>
+    public static Dictionary<string, string>? TryRead(string? jwt, Dictionary<string, JsonValueKind>? kinds)
     {
         if (string.IsNullOrEmpty(jwt) || jwt.Length > 64 * 1024)
         {
@@ -38,6 +44,10 @@ internal static class JwtPayload
                 claims[property.Name] = property.Value.ValueKind == JsonValueKind.String
                     ? property.Value.GetString()!
                     : property.Value.GetRawText();
+                if (kinds is not null)
+                {
+                    kinds[property.Name] = property.Value.ValueKind;
+                }
             }
 
             return claims;

@@ -1,6 +1,6 @@
 namespace Auth.Common.Platform;
 
-/// <summary>The parameters of an authorization redirect (RFC 6749 sections 4.1.2 and 4.1.2.1).</summary>
+/// <summary>The parameters of an authorization redirect (RFC 6749 sections 4.1.2 and 4.1.2.1, RFC 9207).</summary>
 public sealed record AuthorizationResponse
 {
     /// <summary>Gets the authorization code, when the sign-in succeeded.</summary>
@@ -8,6 +8,9 @@ public sealed record AuthorizationResponse
 
     /// <summary>Gets the state echoed by the authority.</summary>
     public string? State { get; init; }
+
+    /// <summary>Gets the issuer that sent the response (<c>iss</c>, RFC 9207), when the authority sends one.</summary>
+    public string? Issuer { get; init; }
 
     /// <summary>Gets the error, when the sign-in failed (for example <c>access_denied</c>).</summary>
     public string? Error { get; init; }
@@ -25,6 +28,7 @@ public sealed record AuthorizationResponse
         {
             Code = parameters.GetValueOrDefault("code"),
             State = parameters.GetValueOrDefault("state"),
+            Issuer = parameters.GetValueOrDefault("iss"),
             Error = parameters.GetValueOrDefault("error"),
             ErrorDescription = parameters.GetValueOrDefault("error_description"),
         };

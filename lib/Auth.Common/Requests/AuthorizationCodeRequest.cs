@@ -1,6 +1,14 @@
 namespace Auth.Common.Requests;
 
-/// <summary>Redeems an authorization code (RFC 6749 section 4.1.3) and checks it against what the app sent.</summary>
+/// <summary>
+/// Redeems an authorization code (RFC 6749 section 4.1.3) and checks the redirect against what the app sent:
+/// pass the <see cref="State"/>, <see cref="Nonce"/> and <see cref="CodeVerifier"/> kept from
+/// <c>GetAuthCodeUrlAsync</c>'s <c>AuthorizationUrl</c>, and the <see cref="ReturnedState"/> and
+/// <see cref="ReturnedIssuer"/> read from the redirect. By default the state is required, the code must be bound
+/// to this sign-in by the PKCE verifier (or, for a confidential client, at least the nonce), and the issuer is
+/// checked when the authority advertises RFC 9207; <see cref="SkipStateCheck"/> and
+/// <see cref="SkipPkceAndNonceCheck"/> lift the first two requirements by name.
+/// </summary>
 public sealed record AuthorizationCodeRequest : AuthRequest
 {
     /// <summary>Gets the scopes.</summary>
@@ -12,17 +20,42 @@ public sealed record AuthorizationCodeRequest : AuthRequest
     /// <summary>Gets the authorization code from the redirect.</summary>
     public required string Code { get; init; }
 
-    /// <summary>Gets the PKCE verifier whose challenge was in the authorization URL.</summary>
+    /// <summary>
+    /// Gets the PKCE verifier whose challenge was in the authorization URL (<c>AuthorizationUrl.CodeVerifier</c>, or the
+    /// app's own). Required for public clients; a confidential client needs it or <see cref="Nonce"/>.
+    /// </summary>
     public string? CodeVerifier { get; init; }
 
-    /// <summary>Gets the state the app sent; when set, <see cref="ReturnedState"/> must equal it.</summary>
+    /// <summary>Gets the state the app sent (<c>AuthorizationUrl.State</c>); required, and <see cref="ReturnedState"/> must equal it.</summary>
     public string? State { get; init; }
 
-    /// <summary>Gets the state that came back with the code.</summary>
+    /// <summary>Gets the state that came back with the code (the redirect's <c>state</c> parameter).</summary>
     public string? ReturnedState { get; init; }
 
-    /// <summary>Gets the nonce the app sent; when set, the ID token must carry it.</summary>
+    /// <summary>Gets the nonce the app sent (<c>AuthorizationUrl.Nonce</c>); when set, the ID token must carry it.</summary>
     public string? Nonce { get; init; }
+
+    /// <summary>
+    /// Gets the issuer that came back with the code (the redirect's <c>iss</c> parameter, RFC 9207). When the authority's
+    /// discovery document has <c>authorization_response_iss_parameter_supported</c>, it is required and must be the
+    /// authority's issuer, so a code from another authority is not sent to this one (mix-up attack); when the authority
+    /// does not advertise it, a value that is passed is still compared.
+    /// </summary>
+    public string? ReturnedIssuer { get; init; }
+
+    /// <summary>
+    /// Gets whether the redemption may go ahead without <see cref="State"/> and <see cref="ReturnedState"/>. Set it only when
+    /// the app checks the state itself (for example ASP.NET Core's OpenID Connect handler has already); without a checked
+    /// state a web app has no CSRF protection for its sign-in. A <see cref="State"/> that is passed is still compared.
+    /// </summary>
+    public bool SkipStateCheck { get; init; }
+
+    /// <summary>
+    /// Gets whether the code may be redeemed without <see cref="CodeVerifier"/> and <see cref="Nonce"/>, which bind the code to
+    /// this sign-in (code injection, RFC 9700 section 4.5). Set it only for an authority that refuses PKCE and an app that
+    /// binds the code otherwise; a <see cref="Nonce"/> or verifier that is passed is still used.
+    /// </summary>
+    public bool SkipPkceAndNonceCheck { get; init; }
 
     /// <summary>Returns the scopes and redirect URI only: the record holds the code and the PKCE verifier.</summary>
     /// <returns>A string safe to log.</returns>

@@ -24,15 +24,22 @@ public abstract class ClientApplication
 
     private protected TokenClient Client { get; }
 
-    /// <summary>Builds the authorization URL of the auth-code flow (PKCE: required for public clients, recommended for confidential ones).</summary>
+    /// <summary>
+    /// Builds the authorization URL of the auth-code flow, with state, nonce and a PKCE S256 challenge for public and
+    /// confidential clients alike (RFC 9700); values the request does not bring are generated.
+    /// </summary>
     /// <param name="request">The URL's parameters.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The URL to send the user to.</returns>
-    public Task<Uri> GetAuthCodeUrlAsync(AuthorizationUrlRequest request, CancellationToken cancellationToken = default) =>
+    /// <returns>The URL to send the user to, and the state, nonce and PKCE verifier to keep for <see cref="AcquireTokenByCodeAsync"/>.</returns>
+    public Task<AuthorizationUrl> GetAuthCodeUrlAsync(AuthorizationUrlRequest request, CancellationToken cancellationToken = default) =>
         Client.GetAuthCodeUrlAsync(request, cancellationToken);
 
-    /// <summary>Redeems an authorization code, checking state and nonce when given.</summary>
-    /// <param name="request">The code, verifier and expected state and nonce.</param>
+    /// <summary>
+    /// Redeems an authorization code after checking the redirect against what <see cref="GetAuthCodeUrlAsync"/> returned:
+    /// state always, a PKCE verifier (or, for confidential clients, at least the nonce), and the returned issuer when
+    /// the authority advertises RFC 9207. Opt-outs are named on <see cref="AuthorizationCodeRequest"/>.
+    /// </summary>
+    /// <param name="request">The code, the redirect's state and issuer, and the state, nonce and verifier kept.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The tokens, now cached.</returns>
     public Task<AuthenticationResult> AcquireTokenByCodeAsync(AuthorizationCodeRequest request, CancellationToken cancellationToken = default) =>

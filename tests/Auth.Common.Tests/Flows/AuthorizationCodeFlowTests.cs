@@ -44,11 +44,11 @@ public sealed class AuthorizationCodeFlowTests
                 Claims = """{"id_token":{"acr":null}}""",
                 ExtraQueryParameters = new Dictionary<string, string> { ["dc"] = "ESTS-PUB" },
             },
-            requirePkce: true,
             CancellationToken.None);
 
-        url.GetLeftPart(UriPartial.Path).Should().Be("https://login.example.com/tenant1/oauth2/v2.0/authorize");
-        Query(url).Should().BeEquivalentTo(new Dictionary<string, string>
+        url.CodeVerifier.Should().BeNull("the app sent its own challenge");
+        url.Url.GetLeftPart(UriPartial.Path).Should().Be("https://login.example.com/tenant1/oauth2/v2.0/authorize");
+        Query(url.Url).Should().BeEquivalentTo(new Dictionary<string, string>
         {
             ["client_id"] = "client1",
             ["response_type"] = "code",
@@ -77,21 +77,38 @@ public sealed class AuthorizationCodeFlowTests
         var runtime = TestRuntime.Create(network, _time, authority: AuthorityInfo.Parse("https://idp.example.com", ProtocolMode.Oidc, false));
 
         var url = await new AuthorizationUrlBuilder(runtime).BuildAsync(
-            new AuthorizationUrlRequest { Scopes = ["read"], RedirectUri = Redirect, CodeChallenge = "c", DomainHint = "contoso.com" }, true, CancellationToken.None);
+            new AuthorizationUrlRequest { Scopes = ["read"], RedirectUri = Redirect, CodeChallenge = "c", DomainHint = "contoso.com" }, CancellationToken.None);
 
-        Query(url).Keys.Should().NotContain(["client_info", "domain_hint"]);
-        Query(url)["state"].Should().NotBeNullOrEmpty();
-        Query(url)["nonce"].Should().NotBeNullOrEmpty();
+        Query(url.Url).Keys.Should().NotContain(["client_info", "domain_hint"]);
+        Query(url.Url)["state"].Should().Be(url.State).And.NotBeNullOrEmpty();
+        Query(url.Url)["nonce"].Should().Be(url.Nonce).And.NotBeNullOrEmpty();
     }
 
-    [TestCase(null, "S256")]
-    [TestCase("c", "plain")]
-    public async Task BuildUrl_NoPkceOrPlain_IsRefusedForPublicClients(string? challenge, string method)
+    [Test]
+    public async Task BuildUrl_PlainPkce_IsRefused()
     {
         var act = () => new AuthorizationUrlBuilder(_exchange.Runtime).BuildAsync(
-            new AuthorizationUrlRequest { Scopes = ["a"], RedirectUri = Redirect, CodeChallenge = challenge, CodeChallengeMethod = method }, true, CancellationToken.None);
+            new AuthorizationUrlRequest { Scopes = ["a"], RedirectUri = Redirect, CodeChallenge = "c", CodeChallengeMethod = "plain" }, CancellationToken.None);
 
         (await act.Should().ThrowAsync<AuthClientException>()).Which.Code.Should().Be(AuthErrorCodes.InvalidRequest);
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task BuildUrl_NothingGiven_GeneratesAndReturnsStateNonceAndPkceForEveryClient(bool confidential)
+    {
+        var runtime = TestRuntime.Create(_server.Network, _time, authenticator: confidential ? new FakeAuthenticator() : null);
+
+        var url = await new AuthorizationUrlBuilder(runtime).BuildAsync(new AuthorizationUrlRequest { Scopes = ["a"], RedirectUri = Redirect }, CancellationToken.None);
+
+        var query = Query(url.Url);
+        url.CodeVerifier.Should().NotBeNullOrEmpty();
+        query["code_challenge"].Should().Be(runtime.Crypto.Sha256Base64Url(url.CodeVerifier!));
+        query["code_challenge_method"].Should().Be("S256");
+        query["state"].Should().Be(url.State).And.NotBeNullOrEmpty();
+        query["nonce"].Should().Be(url.Nonce).And.NotBeNullOrEmpty().And.NotBe(url.State);
+        ((Uri)url).Should().Be(url.Url);
+        url.ToString().Should().NotContain(url.CodeVerifier!);
     }
 
     [Test]
@@ -129,7 +146,7 @@ public sealed class AuthorizationCodeFlowTests
     public async Task Redeem_StateMismatch_IsRefusedBeforeAnyRequest()
     {
         var act = () => new AuthorizationCodeFlow(_exchange).AcquireAsync(
-            new AuthorizationCodeRequest { Scopes = ["a"], RedirectUri = Redirect, Code = "c", State = "sent", ReturnedState = "forged" }, CancellationToken.None);
+            new AuthorizationCodeRequest { Scopes = ["a"], RedirectUri = Redirect, Code = "c", CodeVerifier = "v", State = "sent", ReturnedState = "forged" }, CancellationToken.None);
 
         (await act.Should().ThrowAsync<AuthClientException>()).Which.Code.Should().Be(AuthErrorCodes.StateMismatch);
         _server.TokenRequests.Should().Be(0);
@@ -141,7 +158,7 @@ public sealed class AuthorizationCodeFlowTests
         _server.Scripted.Enqueue((200, _server.Success(nonce: "other")));
 
         var act = () => new AuthorizationCodeFlow(_exchange).AcquireAsync(
-            new AuthorizationCodeRequest { Scopes = ["a"], RedirectUri = Redirect, Code = "c", Nonce = "n1" }, CancellationToken.None);
+            new AuthorizationCodeRequest { Scopes = ["a"], RedirectUri = Redirect, Code = "c", CodeVerifier = "v", State = "s", ReturnedState = "s", Nonce = "n1" }, CancellationToken.None);
 
         (await act.Should().ThrowAsync<AuthClientException>()).Which.Code.Should().Be(AuthErrorCodes.NonceMismatch);
         _exchange.Runtime.Cache.Store.Partitions.Should().BeEmpty();

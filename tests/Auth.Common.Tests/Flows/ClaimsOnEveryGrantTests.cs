@@ -70,7 +70,7 @@ public sealed class ClaimsOnEveryGrantTests
     public async Task AuthorizationCode_WithClaims_SendsThemMerged()
     {
         await new AuthorizationCodeFlow(_exchange).AcquireAsync(
-            new AuthorizationCodeRequest { Scopes = Scopes, RedirectUri = new Uri("http://127.0.0.1/"), Code = "code", Claims = Challenge }, CancellationToken.None);
+            new AuthorizationCodeRequest { Scopes = Scopes, RedirectUri = new Uri("http://127.0.0.1/"), Code = "code", CodeVerifier = "v", State = "s", ReturnedState = "s", Claims = Challenge }, CancellationToken.None);
 
         ShouldCarryChallengeAndCapabilities(Claims(LastTokenRequest));
     }
@@ -79,9 +79,9 @@ public sealed class ClaimsOnEveryGrantTests
     public async Task AuthorizationUrl_WithClaims_CarriesThemMerged()
     {
         var url = await new AuthorizationUrlBuilder(_runtime).BuildAsync(
-            new AuthorizationUrlRequest { Scopes = Scopes, RedirectUri = new Uri("http://127.0.0.1/"), Claims = Challenge }, requirePkce: false, CancellationToken.None);
+            new AuthorizationUrlRequest { Scopes = Scopes, RedirectUri = new Uri("http://127.0.0.1/"), Claims = Challenge }, CancellationToken.None);
 
-        var query = url.Query.TrimStart('?').Split('&').Select(p => p.Split('=')).ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1]));
+        var query = url.Url.Query.TrimStart('?').Split('&').Select(p => p.Split('=')).ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1]));
         ShouldCarryChallengeAndCapabilities(query["claims"]);
     }
 

@@ -28,7 +28,7 @@ public sealed class OidcRefreshScopeTests
 
     public OidcRefreshScopeTests()
     {
-        _server = new UserTokenServer(_time);
+        _server = new UserTokenServer(_time) { Issuer = Issuer };
         var authority = AuthorityInfo.Parse(Issuer, ProtocolMode.Oidc, false);
         var runtime = TestRuntime.Create(_server.Network, _time, authority: authority);
         runtime.Metadata.Seed(authority, $$"""{"issuer":"{{Issuer}}","token_endpoint":"https://login.example.com/tenant1/oauth2/v2.0/token","authorization_endpoint":"https://login.example.com/tenant1/oauth2/v2.0/authorize"}""");

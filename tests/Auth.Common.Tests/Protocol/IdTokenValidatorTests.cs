@@ -9,8 +9,22 @@ public sealed class IdTokenValidatorTests
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000);
 
-    private static Dictionary<string, string> Validate(string token, string? nonce = null) =>
-        IdTokenValidator.Validate(token, "client1", nonce, Now, TimeSpan.FromMinutes(5));
+    private const string EntraTemplate = "https://login.example.com/{tenantid}/v2.0";
+
+    private static Dictionary<string, string> Validate(string token, string? nonce = null, string issuer = EntraTemplate) =>
+        IdTokenValidator.Validate(token, "client1", issuer, nonce, Now, TimeSpan.FromMinutes(5));
+
+    /// <summary>A valid ID token's claims with <paramref name="changes"/> applied (a null value removes the claim).</summary>
+    private static string Token(params (string Name, object? Value)[] changes)
+    {
+        var claims = new Dictionary<string, object?> { ["aud"] = "client1", ["iss"] = "https://login.example.com/tid-1/v2.0", ["tid"] = "tid-1", ["sub"] = "s", ["exp"] = 4_102_444_800 };
+        foreach (var (name, value) in changes)
+        {
+            claims[name] = value;
+        }
+
+        return TestJwt.Create(claims.Where(c => c.Value is not null).ToDictionary(c => c.Key, c => c.Value!));
+    }
 
     [Test]
     public void Validate_GoodToken_ReturnsItsClaims()
@@ -22,11 +36,107 @@ public sealed class IdTokenValidatorTests
     }
 
     [Test]
-    public void Validate_AudienceArrayWithClient_IsAccepted()
+    public void Validate_AudienceArrayWithClientAndAzp_IsAccepted()
     {
-        var token = TestJwt.Create(new Dictionary<string, object> { ["aud"] = new[] { "other", "client1" }, ["sub"] = "s" });
+        var token = Token(("aud", new[] { "other", "client1" }), ("azp", "client1"));
 
         Validate(token).Should().ContainKey("sub");
+    }
+
+    [Test]
+    public void Validate_AudienceArrayOfTheClientAlone_NeedsNoAzp()
+    {
+        Validate(Token(("aud", new[] { "client1" }))).Should().ContainKey("sub");
+    }
+
+    [Test]
+    public void Validate_SeveralAudiencesWithoutAzp_IsInvalidIdToken()
+    {
+        var act = () => Validate(Token(("aud", new[] { "other", "client1" })));
+
+        act.Should().Throw<AuthClientException>().Which.Message.Should().Contain("azp");
+    }
+
+    [Test]
+    public void Validate_AzpOfAnotherClient_IsInvalidIdToken()
+    {
+        var act = () => Validate(Token(("azp", "other")));
+
+        act.Should().Throw<AuthClientException>().Which.Message.Should().Contain("azp");
+    }
+
+    // Before: an array aud was matched by substring on its JSON text, so these passed.
+    [TestCase("object in the array")]
+    [TestCase("array text in a string")]
+    [TestCase("a number beside the client id")]
+    public void Validate_AudienceThatOnlyContainsTheClientIdText_IsInvalidIdToken(string shape)
+    {
+        object audience = shape switch
+        {
+            "object in the array" => new object[] { new Dictionary<string, string> { ["id"] = "client1" } },
+            "array text in a string" => "[\"client1\"]",
+            _ => new object[] { 1, "client1" },
+        };
+
+        var act = () => Validate(Token(("aud", audience), ("azp", "client1")));
+
+        act.Should().Throw<AuthClientException>().Which.Message.Should().Contain("(aud)");
+    }
+
+    [TestCase(null)]
+    [TestCase("4102444800")]
+    public void Validate_MissingOrTextExp_IsInvalidIdToken(string? exp)
+    {
+        var act = () => Validate(Token(("exp", exp)));
+
+        act.Should().Throw<AuthClientException>().Which.Message.Should().Contain("numeric expiry");
+    }
+
+    [TestCase("https://login.example.com/tid-1/v2.0")]
+    [TestCase("https://LOGIN.example.com:443/tid-1/v2.0/")]
+    public void Validate_IssuerOfTheDocument_IsAccepted(string tokenIssuer)
+    {
+        Validate(Token(("iss", tokenIssuer)), issuer: "https://login.example.com/tid-1/v2.0").Should().ContainKey("sub");
+    }
+
+    [TestCase(null)]
+    [TestCase("https://evil.example.com/tid-1/v2.0")]
+    [TestCase("https://login.example.com/tid-2/v2.0")]
+    [TestCase("https://login.example.com/tid-1")]
+    public void Validate_IssuerNotTheDocuments_IsInvalidIdToken(string? tokenIssuer)
+    {
+        var act = () => Validate(Token(("iss", tokenIssuer)), issuer: "https://login.example.com/tid-1/v2.0");
+
+        act.Should().Throw<AuthClientException>().Which.Message.Should().Contain("(iss)");
+    }
+
+    [Test]
+    public void Validate_IssuerAsANumber_IsInvalidIdToken()
+    {
+        var act = () => Validate(Token(("iss", 1)));
+
+        act.Should().Throw<AuthClientException>().Which.Code.Should().Be(AuthErrorCodes.InvalidIdToken);
+    }
+
+    [Test]
+    public void Validate_EntraTemplate_IsFilledWithTheTokensTid()
+    {
+        var token = Token(("iss", "https://login.example.com/tid-2/v2.0"), ("tid", "tid-2"));
+
+        Validate(token, issuer: EntraTemplate).Should().ContainKey("sub");
+    }
+
+    [TestCase("tid-2", null)]
+    [TestCase(null, "tid-1")]
+    [TestCase("../tid-1", "../tid-1")]
+    [TestCase("tid-1/v2.0?x=", "tid-1/v2.0?x=")]
+    public void Validate_EntraTemplateWithAnotherMissingOrUnsafeTid_IsInvalidIdToken(string? tid, string? issuerTenant)
+    {
+        var token = Token(("iss", $"https://login.example.com/{issuerTenant ?? "tid-1"}/v2.0"), ("tid", tid));
+
+        var act = () => Validate(token, issuer: EntraTemplate);
+
+        act.Should().Throw<AuthClientException>().Which.Message.Should().Contain("(iss)");
     }
 
     [TestCase("not-a-jwt")]
@@ -42,7 +152,7 @@ public sealed class IdTokenValidatorTests
     [Test]
     public void Validate_Unsigned_IsInvalidIdToken()
     {
-        var act = () => Validate(TestJwt.Create(new Dictionary<string, object> { ["aud"] = "client1" }, alg: "none"));
+        var act = () => Validate(TestJwt.Create(new Dictionary<string, object> { ["aud"] = "client1", ["iss"] = "https://login.example.com/tid-1/v2.0", ["tid"] = "tid-1", ["exp"] = 4_102_444_800 }, alg: "none"));
 
         act.Should().Throw<AuthClientException>().Which.Message.Should().Contain("unsigned");
     }
@@ -85,7 +195,7 @@ public sealed class IdTokenValidatorTests
     [Test]
     public void Validate_FractionalExpInThePast_IsExpired()
     {
-        var token = TestJwt.Create(new Dictionary<string, object> { ["aud"] = "client1", ["exp"] = 1_700_000_000.5 });
+        var token = Token(("exp", 1_700_000_000.5));
 
         var act = () => Validate(token);
 

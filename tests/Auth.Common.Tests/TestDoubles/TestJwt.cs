@@ -10,11 +10,11 @@ internal static class TestJwt
     public static string Create(object claims, string alg = "RS256") =>
         $"{Encode(new Dictionary<string, object> { ["alg"] = alg, ["typ"] = "JWT" })}.{Encode(claims)}.c2lnbmF0dXJl";
 
-    public static string IdToken(string clientId = "client1", string? nonce = null, string sub = "sub-1", string oid = "oid-1", string tid = "tid-1", long? exp = null) =>
+    public static string IdToken(string clientId = "client1", string? nonce = null, string sub = "sub-1", string oid = "oid-1", string tid = "tid-1", long? exp = null, string? issuer = null) =>
         Create(new Dictionary<string, object?>
         {
             ["aud"] = clientId,
-            ["iss"] = $"https://login.example.com/{tid}/v2.0",
+            ["iss"] = issuer ?? $"https://login.example.com/{tid}/v2.0",
             ["sub"] = sub,
             ["oid"] = oid,
             ["tid"] = tid,

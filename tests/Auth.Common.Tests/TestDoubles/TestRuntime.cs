@@ -16,7 +16,7 @@ internal static class TestRuntime
     public const string Authority = "https://login.example.com/tenant1";
 
     public static readonly string Metadata = """
-        {"issuer":"https://login.example.com/tenant1/v2.0","token_endpoint":"https://login.example.com/tenant1/oauth2/v2.0/token",
+        {"issuer":"https://login.example.com/{tenantid}/v2.0","token_endpoint":"https://login.example.com/tenant1/oauth2/v2.0/token",
          "authorization_endpoint":"https://login.example.com/tenant1/oauth2/v2.0/authorize",
          "device_authorization_endpoint":"https://login.example.com/tenant1/oauth2/v2.0/devicecode"}
         """;

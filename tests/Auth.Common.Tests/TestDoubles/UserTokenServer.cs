@@ -23,6 +23,9 @@ internal sealed class UserTokenServer
     /// <summary>Gets or sets the object id of the user the next tokens are for.</summary>
     public string Oid { get; set; } = "oid-1";
 
+    /// <summary>Gets or sets the issuer of the ID tokens; null: Entra's for the tenant, <c>https://login.example.com/tid-1/v2.0</c>.</summary>
+    public string? Issuer { get; set; }
+
     public ConcurrentQueue<(int Status, string Body)> Scripted { get; } = new();
 
     public List<DateTimeOffset> TokenRequestTimes { get; } = [];
@@ -35,7 +38,7 @@ internal sealed class UserTokenServer
     public string Success(string? nonce = null) =>
         $$"""
         {"token_type":"Bearer","expires_in":3600,"scope":"api://x/read openid profile","access_token":"at-{{Interlocked.Increment(ref _issued)}}",
-         "refresh_token":"rt-{{_issued}}","id_token":"{{TestJwt.IdToken(nonce: nonce, oid: Oid, sub: "sub-" + Oid)}}","client_info":"{{TestJwt.ClientInfo(Oid, "tid-1")}}"}
+         "refresh_token":"rt-{{_issued}}","id_token":"{{TestJwt.IdToken(nonce: nonce, oid: Oid, sub: "sub-" + Oid, issuer: Issuer)}}","client_info":"{{TestJwt.ClientInfo(Oid, "tid-1")}}"}
         """;
 
     private NetworkResponse Answer(NetworkRequest request)

@@ -15,10 +15,13 @@ internal static class AuthCodeSignIn
     /// <summary>Signs in the user the authority signs in (<see cref="FakeAuthority.SignInAs"/>) and redeems the code.</summary>
     public static async Task<AuthenticationResult> SignInAsync(FakeAuthority authority, ConfidentialClientApplication app)
     {
-        var url = await app.GetAuthCodeUrlAsync(new AuthorizationUrlRequest { Scopes = Scopes, RedirectUri = Redirect, State = "s", Nonce = "n" });
+        var url = await app.GetAuthCodeUrlAsync(new AuthorizationUrlRequest { Scopes = Scopes, RedirectUri = Redirect });
         using var browser = authority.CreateHttpClient();
         using var response = await browser.GetAsync(url);
         var redirect = HttpUtility.ParseQueryString(response.Headers.Location?.Query ?? throw new AssertionException($"authorize answered {(int)response.StatusCode} without a redirect"));
-        return await app.AcquireTokenByCodeAsync(new AuthorizationCodeRequest { Scopes = Scopes, RedirectUri = Redirect, Code = redirect["code"]!, State = "s", ReturnedState = redirect["state"], Nonce = "n" });
+        return await app.AcquireTokenByCodeAsync(new AuthorizationCodeRequest
+        {
+            Scopes = Scopes, RedirectUri = Redirect, Code = redirect["code"]!, CodeVerifier = url.CodeVerifier, State = url.State, ReturnedState = redirect["state"], Nonce = url.Nonce,
+        });
     }
 }

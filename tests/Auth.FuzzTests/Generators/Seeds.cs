@@ -9,6 +9,12 @@ internal static class Seeds
     public const string ClientId = "00000000-0000-0000-0000-0000000000c1";
     public const string Nonce = "n-0S6_WzA2Mj";
 
+    /// <summary>The issuer of the seed ID tokens' authority.</summary>
+    public const string Issuer = "https://login.microsoftonline.com/t1/v2.0";
+
+    /// <summary>Entra's multi-tenant issuer template, which the token's <c>tid</c> fills in.</summary>
+    public const string IssuerTemplate = "https://login.microsoftonline.com/{tenantid}/v2.0";
+
     /// <summary>The unified cache schema example the unit tests use (MSAL's shape, every entity kind).</summary>
     public static string CacheExample =>
         File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Seeds", "schema-example.json"));
@@ -21,22 +27,22 @@ internal static class Seeds
     /// <summary>The claims of a valid ID token for <see cref="ClientId"/> with <see cref="Nonce"/>.</summary>
     public static readonly (string Name, string Value)[] IdTokenClaims =
     [
-        ("aud", $"\"{ClientId}\""), ("iss", "\"https://login.microsoftonline.com/t/v2.0\""), ("iat", "1700000000"), ("exp", "4102444800"),
+        ("aud", $"\"{ClientId}\""), ("iss", "\"https://login.microsoftonline.com/t1/v2.0\""), ("iat", "1700000000"), ("exp", "4102444800"),
         ("nonce", $"\"{Nonce}\""), ("oid", "\"o1\""), ("tid", "\"t1\""), ("preferred_username", "\"ada@contoso.com\""), ("emails", "[\"ada@contoso.com\"]"),
     ];
 
-    /// <summary>The fields of a valid user token response.</summary>
+    /// <summary>The fields of a valid user token response (its ID token from the token response target's issuer).</summary>
     public static readonly (string Name, string Value)[] TokenFields =
     [
         ("token_type", "\"Bearer\""), ("scope", "\"openid profile offline_access User.Read\""), ("expires_in", "3599"), ("ext_expires_in", "3599"),
         ("refresh_in", "1800"), ("access_token", "\"at\""), ("refresh_token", "\"rt\""),
-        ("id_token", $"\"{Jwt("{\"alg\":\"RS256\"}", "{\"aud\":\"" + ClientId + "\",\"exp\":4102444800,\"oid\":\"o1\",\"tid\":\"t1\"}")}\""),
+        ("id_token", $"\"{Jwt("{\"alg\":\"RS256\"}", "{\"aud\":\"" + ClientId + "\",\"iss\":\"https://idp.example.org/tenant\",\"exp\":4102444800,\"oid\":\"o1\",\"tid\":\"t1\"}")}\""),
         ("client_info", $"\"{Base64Url("{\"uid\":\"o1\",\"utid\":\"t1\"}")}\""), ("foci", "\"1\""),
     ];
 
     public static readonly string[] IdTokens =
     [
-        Jwt("{\"alg\":\"RS256\",\"kid\":\"k1\",\"typ\":\"JWT\"}", $"{{\"aud\":\"{ClientId}\",\"iss\":\"https://login.microsoftonline.com/t/v2.0\",\"iat\":1700000000,\"nbf\":1700000000,\"exp\":4102444800,\"nonce\":\"{Nonce}\",\"oid\":\"o1\",\"tid\":\"t1\",\"preferred_username\":\"ada@contoso.com\",\"name\":\"Ada\"}}"),
+        Jwt("{\"alg\":\"RS256\",\"kid\":\"k1\",\"typ\":\"JWT\"}", $"{{\"aud\":\"{ClientId}\",\"iss\":\"https://login.microsoftonline.com/t1/v2.0\",\"iat\":1700000000,\"nbf\":1700000000,\"exp\":4102444800,\"nonce\":\"{Nonce}\",\"oid\":\"o1\",\"tid\":\"t1\",\"preferred_username\":\"ada@contoso.com\",\"name\":\"Ada\"}}"),
         Jwt("{\"alg\":\"ES256\"}", $"{{\"aud\":[\"other\",\"{ClientId}\"],\"exp\":\"4102444800\",\"nonce\":\"{Nonce}\",\"sub\":\"s\"}}"),
         Jwt("{\"alg\":\"none\"}", $"{{\"aud\":\"{ClientId}\",\"exp\":253402300799}}", string.Empty),
     ];

@@ -55,7 +55,7 @@ public sealed class JwtFuzzTests
         _ = JwtHeader.TryReadAlgorithm(jwt);
         _ = ClientInfo.TryParse(jwt.Split('.')[0]);
         _ = ClientInfo.TryParse(jwt);
-        FuzzAssert.Refusable(() => IdTokenValidator.Validate(jwt, Seeds.ClientId, Seeds.Nonce, Now, TimeSpan.FromMinutes(5)));
-        FuzzAssert.Refusable(() => IdTokenValidator.Validate(jwt, Seeds.ClientId, expectedNonce: null, Now, TimeSpan.FromDays(1)));
+        FuzzAssert.Refusable(() => IdTokenValidator.Validate(jwt, Seeds.ClientId, Seeds.Issuer, Seeds.Nonce, Now, TimeSpan.FromMinutes(5)));
+        FuzzAssert.Refusable(() => IdTokenValidator.Validate(jwt, Seeds.ClientId, Seeds.IssuerTemplate, expectedNonce: null, Now, TimeSpan.FromDays(1)));
     }
 }

@@ -381,11 +381,14 @@ public sealed class PluginVisitTests : IDisposable
     /// <summary>Plays the browser: the authorization URL, the fake's sign-in, and the code it redirects with.</summary>
     private async Task<AuthorizationCodeRequest> AuthorizeAsync(ClientApplication app)
     {
-        var url = await app.GetAuthCodeUrlAsync(new AuthorizationUrlRequest { Scopes = UserScopes, RedirectUri = Redirect, State = "s", Nonce = "n" });
+        var url = await app.GetAuthCodeUrlAsync(new AuthorizationUrlRequest { Scopes = UserScopes, RedirectUri = Redirect });
         using var browser = _authority.CreateHttpClient();
         using var response = await browser.GetAsync(url);
         var redirect = HttpUtility.ParseQueryString(response.Headers.Location?.Query ?? throw new AssertionException($"authorize answered {(int)response.StatusCode} without a redirect"));
-        return new AuthorizationCodeRequest { Scopes = UserScopes, RedirectUri = Redirect, Code = redirect["code"]!, State = "s", ReturnedState = redirect["state"], Nonce = "n" };
+        return new AuthorizationCodeRequest
+        {
+            Scopes = UserScopes, RedirectUri = Redirect, Code = redirect["code"]!, CodeVerifier = url.CodeVerifier, State = url.State, ReturnedState = redirect["state"], Nonce = url.Nonce,
+        };
     }
 
     private async Task<AuthenticationResult> SignInAsync(ClientApplication app) => await app.AcquireTokenByCodeAsync(await AuthorizeAsync(app));

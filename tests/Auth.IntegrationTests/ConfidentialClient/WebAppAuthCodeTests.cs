@@ -27,13 +27,14 @@ public sealed class WebAppAuthCodeTests
             ClientSecret = "web-secret",
             NetworkClient = new HttpClientNetworkClient(authority.CreateHttpClient()),
         });
-        var url = await app.GetAuthCodeUrlAsync(new AuthorizationUrlRequest { Scopes = ["api://x/read"], RedirectUri = Redirect, State = "s", Nonce = "n" });
+        var url = await app.GetAuthCodeUrlAsync(new AuthorizationUrlRequest { Scopes = ["api://x/read"], RedirectUri = Redirect });
         using var browser = authority.CreateHttpClient();
         var redirect = System.Web.HttpUtility.ParseQueryString((await browser.GetAsync(url)).Headers.Location!.Query);
 
         var result = await app.AcquireTokenByCodeAsync(new AuthorizationCodeRequest
         {
-            Scopes = ["api://x/read"], RedirectUri = Redirect, Code = redirect["code"]!, State = "s", ReturnedState = redirect["state"], Nonce = "n",
+            Scopes = ["api://x/read"], RedirectUri = Redirect, Code = redirect["code"]!, CodeVerifier = url.CodeVerifier,
+            State = url.State, ReturnedState = redirect["state"], Nonce = url.Nonce,
         });
         var silent = await app.AcquireTokenSilentAsync(new SilentFlowRequest { Scopes = ["api://x/read"], Account = result.Account! });
 
@@ -41,6 +42,7 @@ public sealed class WebAppAuthCodeTests
         silent.Source.Should().Be(TokenSource.Cache);
         var form = authority.TokenRequests.Single().Form;
         form["grant_type"].Should().Be("authorization_code");
+        form["code_verifier"].Should().Be(url.CodeVerifier, "confidential clients use PKCE too (RFC 9700)");
         (mode == ProtocolMode.AzureAD ? form.ContainsKey("client_secret") : authority.TokenRequests.Single().Headers.ContainsKey("Authorization")).Should().BeTrue();
     }
 }

@@ -58,7 +58,7 @@ public sealed class FakeAuthorityTests : FakeAuthorityFixture
 
         var json = await TokenClient.JsonAsync(await Http.GetAsync(url));
 
-        json.GetProperty("issuer").GetString().Should().Be($"{Authority.BaseUri}organizations/v2.0");
+        json.GetProperty("issuer").GetString().Should().Be($"{Authority.BaseUri}{{tenantid}}/v2.0", "Entra publishes a template for organizations");
         json.GetProperty("token_endpoint").GetString().Should().Be($"{Authority.BaseUri}organizations/oauth2/v2.0/token");
         Authority.DiscoveryRequestCount.Should().Be(1);
     }

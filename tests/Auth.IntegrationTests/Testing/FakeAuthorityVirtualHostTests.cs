@@ -28,7 +28,7 @@ public sealed class FakeAuthorityVirtualHostTests : VirtualHostFixture
     {
         var json = await GetJsonAsync($"https://{Public}:8443/common/v2.0/.well-known/openid-configuration");
 
-        json.GetProperty("issuer").GetString().Should().Be($"https://{Public}:8443/common/v2.0");
+        json.GetProperty("issuer").GetString().Should().Be($"https://{Public}:8443/{{tenantid}}/v2.0");
         json.GetProperty("token_endpoint").GetString().Should().Be($"https://{Public}:8443/common/oauth2/v2.0/token");
     }
 
@@ -99,7 +99,7 @@ public sealed class FakeAuthorityVirtualHostTests : VirtualHostFixture
         Authority.AddHost("Login.Partner.MicrosoftOnline.cn");
 
         var json = await GetJsonAsync("https://login.partner.microsoftonline.cn/common/v2.0/.well-known/openid-configuration");
-        json.GetProperty("issuer").GetString().Should().Be("https://login.partner.microsoftonline.cn/common/v2.0");
+        json.GetProperty("issuer").GetString().Should().Be("https://login.partner.microsoftonline.cn/{tenantid}/v2.0");
         json.GetProperty("cloud_instance_name").GetString().Should().Be("partner.microsoftonline.cn");
         Authority.Hosts.Should().Contain("login.partner.microsoftonline.cn");
     }

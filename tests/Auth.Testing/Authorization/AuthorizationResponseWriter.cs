@@ -7,7 +7,8 @@ namespace Auth.Testing.Authorization;
 
 /// <summary>
 /// Answers the browser: the authorization response or error by redirect (<c>query</c> or <c>fragment</c>,
-/// RFC 6749 §4.1.2) or by an auto-submitting form (<c>form_post</c>), and errors that cannot be redirected as a page.
+/// RFC 6749 §4.1.2) or by an auto-submitting form (<c>form_post</c>), with <c>state</c> and, when the authority sends it,
+/// <c>iss</c> (RFC 9207); errors that cannot be redirected are shown as a page.
 /// </summary>
 internal sealed class AuthorizationResponseWriter
 {
@@ -41,6 +42,11 @@ internal sealed class AuthorizationResponseWriter
         if (target.State is not null)
         {
             parameters.Add(("state", target.State));
+        }
+
+        if (target.Issuer is not null)
+        {
+            parameters.Add(("iss", target.Issuer));
         }
 
         if (target.ResponseMode == "form_post")

@@ -10,7 +10,8 @@ namespace Auth.Testing.Authorization;
 /// <param name="Accept">The <c>Accept</c> header, if any.</param>
 /// <param name="ContentType">The <c>Content-Type</c> header of a POST, if any.</param>
 /// <param name="Body">The body of a POST, if any.</param>
-internal sealed record AuthorizeCall(string Tenant, string Method, string? RawQuery, string? Accept, string? ContentType, string? Body)
+/// <param name="ResponseIssuer">The <c>iss</c> every authorization response carries (RFC 9207), or <see langword="null"/> for none.</param>
+internal sealed record AuthorizeCall(string Tenant, string Method, string? RawQuery, string? Accept, string? ContentType, string? Body, string? ResponseIssuer = null)
 {
     /// <summary>The query without its leading '?'.</summary>
     public string Query => RawQuery?.TrimStart('?') ?? string.Empty;

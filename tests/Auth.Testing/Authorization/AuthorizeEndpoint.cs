@@ -44,7 +44,7 @@ internal sealed class AuthorizeEndpoint
     {
         _log.RecordAuthorize();
         var query = FormBody.Parse(call.Query, out var duplicate);
-        var validation = _validator.Validate(call.Tenant, query, duplicate);
+        var validation = _validator.Validate(call.Tenant, query, duplicate, call.ResponseIssuer);
         if (validation.Target is null)
         {
             return _writer.ErrorPage(validation.Error!);

@@ -21,7 +21,7 @@ internal sealed class AuthorizeRequestValidator
         _clients = clients;
     }
 
-    public AuthorizeValidation Validate(string tenant, IReadOnlyDictionary<string, string> query, string? duplicate)
+    public AuthorizeValidation Validate(string tenant, IReadOnlyDictionary<string, string> query, string? duplicate, string? responseIssuer = null)
     {
         if (duplicate is not null)
         {
@@ -43,7 +43,7 @@ internal sealed class AuthorizeRequestValidator
             return AuthorizeValidation.Page(pageError);
         }
 
-        var target = new RedirectTarget(redirectUri!, responseMode, Value(query, "state"));
+        var target = new RedirectTarget(redirectUri!, responseMode, Value(query, "state"), responseIssuer);
         var error = CheckCodeRequest(query, client!);
         if (error is not null)
         {

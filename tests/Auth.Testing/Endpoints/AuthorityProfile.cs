@@ -14,6 +14,9 @@ internal sealed record AuthorityProfile(AuthorityKind Kind, string Origin, strin
 {
     public const string AdfsSegment = "adfs";
 
+    /// <summary>The placeholder of Entra's multi-tenant issuer.</summary>
+    public const string TenantTemplate = "{tenantid}";
+
     /// <summary>The Entra profile of a home tenant on an origin.</summary>
     public static AuthorityProfile Entra(string origin, string tenantId) => new(AuthorityKind.Entra, origin, tenantId, null, tenantId);
 
@@ -34,8 +37,14 @@ internal sealed record AuthorityProfile(AuthorityKind Kind, string Origin, strin
         _ => $"{Origin}/{Tenant}",
     };
 
-    /// <summary>The issuer of documents and ID tokens for the path segment of this request.</summary>
-    public string DocumentIssuer => Issuer(Tenant);
+    /// <summary>
+    /// The issuer of the discovery document for the path segment of this request: the tenant's issuer, except in Entra ID for
+    /// a segment that is not a tenant id (<c>common</c>, <c>organizations</c>, <c>consumers</c>, a domain name), where it is
+    /// the template <c>{origin}/{tenantid}/v2.0</c> that each token's <c>tid</c> fills in, as Entra publishes for
+    /// <c>common</c> and <c>organizations</c> (for <c>consumers</c> and domain names Entra names the tenant's id, which
+    /// the fake, mapping no domains to tenants, does not know).
+    /// </summary>
+    public string DocumentIssuer => Kind == AuthorityKind.Entra && !Guid.TryParse(Tenant, out _) ? Issuer(TenantTemplate) : Issuer(Tenant);
 
     public string Discovery => Kind switch
     {

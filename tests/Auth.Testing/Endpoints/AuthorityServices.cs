@@ -53,6 +53,9 @@ internal sealed class AuthorityServices : IDisposable
     /// <summary>Gets whether URLs and issuers spell the default port out (<see cref="FakeAuthorityOptions.SpellDefaultPort"/>).</summary>
     public bool SpellDefaultPort { get; init; }
 
+    /// <summary>Gets whether discovery advertises, and authorization responses carry, <c>iss</c> (<see cref="FakeAuthorityOptions.AuthorizationResponseIssuer"/>).</summary>
+    public bool AuthorizationResponseIssuer { get; init; }
+
     /// <summary>The host names the HTTP handlers route to this server.</summary>
     public VirtualHosts Hosts { get; }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Auth.Testing.Http;
 
 namespace Auth.Testing.Endpoints;
@@ -14,7 +15,9 @@ internal sealed class DiscoveryDocument
     }
 
     /// <summary>The document of the authority the request was sent to; every URL in it is on the request's origin.</summary>
-    public HttpReply For(AuthorityProfile profile)
+    /// <param name="profile">The authority the request was sent to.</param>
+    /// <param name="responseIssuer">Whether to advertise <c>authorization_response_iss_parameter_supported</c> (RFC 9207).</param>
+    public HttpReply For(AuthorityProfile profile, bool responseIssuer)
     {
         var grants = _grantTypes.Order(StringComparer.Ordinal).ToArray();
         var json = profile.Kind switch
@@ -23,6 +26,13 @@ internal sealed class DiscoveryDocument
             AuthorityKind.Adfs => AdfsDiscoveryDocument.Write(profile, grants),
             _ => EntraDiscoveryDocument.Write(profile, grants),
         };
+        if (responseIssuer)
+        {
+            var document = JsonNode.Parse(json)!.AsObject();
+            document["authorization_response_iss_parameter_supported"] = true;
+            json = document.ToJsonString();
+        }
+
         return HttpReply.Json(200, json);
     }
 }

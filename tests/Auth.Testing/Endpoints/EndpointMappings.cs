@@ -72,14 +72,15 @@ internal sealed class EndpointMappings
     private HttpReply Discovery(AuthorityProfile profile)
     {
         _services.Log.RecordDiscovery();
-        return _services.Discovery.For(profile);
+        return _services.Discovery.For(profile, _services.AuthorizationResponseIssuer);
     }
 
     private HttpReply Authorize(AuthorityProfile profile, IRequestMessage request, IReadOnlyDictionary<string, string> headers)
     {
         headers.TryGetValue("Accept", out var accept);
         headers.TryGetValue("Content-Type", out var contentType);
-        return _services.Authorize.Handle(new AuthorizeCall(profile.Tenant, request.Method, request.RawQuery, accept, contentType, request.Body));
+        var responseIssuer = _services.AuthorizationResponseIssuer ? profile.DocumentIssuer : null;
+        return _services.Authorize.Handle(new AuthorizeCall(profile.Tenant, request.Method, request.RawQuery, accept, contentType, request.Body, responseIssuer));
     }
 
     private HttpReply InstanceDiscovery(IRequestMessage request, string? clientRequestId)

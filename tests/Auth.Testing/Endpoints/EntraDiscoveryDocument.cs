@@ -4,7 +4,8 @@ using Auth.Testing.Http;
 namespace Auth.Testing.Endpoints;
 
 /// <summary>
-/// Entra ID's v2.0 metadata (CIAM too): issuer <c>{origin}/{tenant}/v2.0</c> (CIAM <c>https://{tid}.ciamlogin.com/{tid}/v2.0</c>),
+/// Entra ID's v2.0 metadata (CIAM too): issuer <c>{origin}/{tenant id}/v2.0</c>, <c>{origin}/{tenantid}/v2.0</c> literally for
+/// <c>common</c> and other segments that are not tenant ids (CIAM <c>https://{tid}.ciamlogin.com/{tid}/v2.0</c>),
 /// endpoints under <c>{origin}/{tenant}/</c>, and the cloud's <c>cloud_instance_name</c>.
 /// </summary>
 internal static class EntraDiscoveryDocument

@@ -5,7 +5,10 @@ using Auth.Common.Responses;
 
 namespace Auth.Common.Grants.AuthorizationCode;
 
-/// <summary>Redeems an authorization code (RFC 6749 4.1.3 with the PKCE verifier), after checking the returned state.</summary>
+/// <summary>
+/// Redeems an authorization code (RFC 6749 4.1.3 with the PKCE verifier) once <see cref="AuthorizationResponseCheck"/>
+/// has accepted the redirect (state, PKCE or nonce, RFC 9207 issuer); the ID token's nonce is checked on the answer.
+/// </summary>
 internal sealed class AuthorizationCodeFlow
 {
     private readonly UserTokenExchange _exchange;
@@ -25,13 +28,10 @@ internal sealed class AuthorizationCodeFlow
             throw new AuthClientException(AuthErrorCodes.InvalidRequest, "Code is empty: pass the code from the redirect.");
         }
 
-        if (request.State is not null && !string.Equals(request.State, request.ReturnedState, StringComparison.Ordinal))
-        {
-            throw new AuthClientException(AuthErrorCodes.StateMismatch, "The state returned with the code is not the state sent; the redirect may be forged. Start the sign-in again.")
-            {
-                CorrelationId = context.CorrelationId,
-            };
-        }
+        AuthorizationResponseCheck.CheckState(request, context.CorrelationId);
+        AuthorizationResponseCheck.CheckBinding(request, _exchange.Runtime.Sender.IsConfidential, context.CorrelationId);
+        var metadata = await _exchange.Runtime.Metadata.ResolveAsync(context.Authority, context.CorrelationId, cancellationToken).ConfigureAwait(false);
+        AuthorizationResponseCheck.CheckIssuer(request, metadata, context.CorrelationId);
 
         var fields = new List<KeyValuePair<string, string>>
         {

@@ -4,17 +4,22 @@ using Auth.Common.Errors;
 using Auth.Common.Pipeline;
 using Auth.Common.Runtime;
 using Auth.Common.Requests;
+using Auth.Common.Responses;
 
 namespace Auth.Common.Grants.AuthorizationCode;
 
-/// <summary>Builds the authorization URL of the auth-code flow with PKCE (RFC 6749 4.1.1, RFC 7636, OIDC Core 3.1.2.1).</summary>
+/// <summary>
+/// Builds the authorization URL of the auth-code flow (RFC 6749 4.1.1, OIDC Core 3.1.2.1) with state, nonce and
+/// PKCE S256 (RFC 7636) for every client, public or confidential, as RFC 9700 section 2.1.1 recommends: values the
+/// request does not bring are generated and returned with the URL for the app to keep.
+/// </summary>
 internal sealed class AuthorizationUrlBuilder
 {
     private readonly ClientRuntime _runtime;
 
     public AuthorizationUrlBuilder(ClientRuntime runtime) => _runtime = runtime;
 
-    public async Task<Uri> BuildAsync(AuthorizationUrlRequest request, bool requirePkce, CancellationToken cancellationToken)
+    public async Task<AuthorizationUrl> BuildAsync(AuthorizationUrlRequest request, CancellationToken cancellationToken)
     {
         var context = await RequestContext.ResolveAsync(_runtime, request, request.Scopes, cancellationToken).ConfigureAwait(false);
         if (request.RedirectUri is null || !request.RedirectUri.IsAbsoluteUri)
@@ -27,26 +32,25 @@ internal sealed class AuthorizationUrlBuilder
             throw new AuthClientException(AuthErrorCodes.InvalidRequest, "Only the S256 PKCE method is supported; 'plain' offers no protection.");
         }
 
-        if (requirePkce && string.IsNullOrEmpty(request.CodeChallenge))
-        {
-            throw new AuthClientException(AuthErrorCodes.InvalidRequest, "A public client must use PKCE: pass CodeChallenge (see PkceCodes.Create()) and keep the verifier for AcquireTokenByCodeAsync.");
-        }
-
         var metadata = await _runtime.Metadata.ResolveAsync(context.Authority, context.CorrelationId, cancellationToken).ConfigureAwait(false);
         var endpoint = metadata.AuthorizationEndpoint ?? throw new AuthClientException(
             AuthErrorCodes.EndpointNotSupported, "The authority publishes no authorization_endpoint, so the auth-code flow cannot be used with it.");
 
+        var state = NonEmpty(request.State) ?? _runtime.Crypto.CreateRandomValue();
+        var nonce = NonEmpty(request.Nonce) ?? _runtime.Crypto.CreateRandomValue();
+        var verifier = NonEmpty(request.CodeChallenge) is null ? _runtime.Crypto.CreateRandomValue() : null;
+        var challenge = verifier is null ? request.CodeChallenge! : _runtime.Crypto.Sha256Base64Url(verifier);
         var query = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["client_id"] = _runtime.ClientId,
             ["response_type"] = "code",
             ["redirect_uri"] = request.RedirectUri.OriginalString,
             ["scope"] = string.Join(' ', context.Scopes.Concat(["openid", "profile", "offline_access"]).Distinct(StringComparer.OrdinalIgnoreCase)),
-            ["state"] = request.State ?? _runtime.Crypto.CreateRandomValue(),
-            ["nonce"] = request.Nonce ?? _runtime.Crypto.CreateRandomValue(),
+            ["state"] = state,
+            ["nonce"] = nonce,
+            ["code_challenge"] = challenge,
+            ["code_challenge_method"] = "S256",
         };
-        AddIfSet(query, "code_challenge", request.CodeChallenge);
-        AddIfSet(query, "code_challenge_method", request.CodeChallenge is null ? null : "S256");
         AddIfSet(query, "prompt", request.Prompt);
         AddIfSet(query, "login_hint", request.LoginHint);
         AddIfSet(query, "response_mode", request.ResponseMode);
@@ -66,8 +70,10 @@ internal sealed class AuthorizationUrlBuilder
             query.TryAdd(name, value);
         }
 
-        return UriQuery.Append(endpoint, query);
+        return new AuthorizationUrl { Url = UriQuery.Append(endpoint, query), State = state, Nonce = nonce, CodeVerifier = verifier };
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static void AddIfSet(Dictionary<string, string> query, string name, string? value)
     {

@@ -44,7 +44,7 @@ internal sealed class InteractiveFlow
         AuthorizationResponse response;
         await using (session.ConfigureAwait(false))
         {
-            var url = await _urls.BuildAsync(
+            var authorization = await _urls.BuildAsync(
                 new AuthorizationUrlRequest
                 {
                     Scopes = context.Scopes,
@@ -59,13 +59,12 @@ internal sealed class InteractiveFlow
                     CorrelationId = context.CorrelationId,
                     ExtraQueryParameters = request.ExtraQueryParameters,
                 },
-                requirePkce: true,
                 linked.Token).ConfigureAwait(false);
             var pages = new LoopbackPages(request.SuccessHtml ?? LoopbackPages.Default.SuccessHtml, request.ErrorHtml ?? LoopbackPages.Default.ErrorHtml);
             var waiting = session.WaitForResponseAsync(state, pages, linked.Token);
             try
             {
-                await OpenBrowserAsync(request, url, linked.Token).ConfigureAwait(false);
+                await OpenBrowserAsync(request, authorization.Url, linked.Token).ConfigureAwait(false);
                 response = await waiting.ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -96,6 +95,7 @@ internal sealed class InteractiveFlow
                 CodeVerifier = verifier,
                 State = state,
                 ReturnedState = response.State,
+                ReturnedIssuer = response.Issuer,
                 Nonce = nonce,
                 Claims = request.Claims,
                 Authority = request.Authority,

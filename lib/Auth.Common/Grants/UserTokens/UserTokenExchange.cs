@@ -64,7 +64,7 @@ internal sealed class UserTokenExchange
     {
         var claims = string.IsNullOrEmpty(response.IdToken)
             ? null
-            : IdTokenValidator.Validate(response.IdToken, _runtime.ClientId, grant.ExpectedNonce, _runtime.Time.GetUtcNow(), _runtime.ClockSkew);
+            : IdTokenValidator.Validate(response.IdToken, _runtime.ClientId, await IssuerAsync(grant, cancellationToken).ConfigureAwait(false), grant.ExpectedNonce, _runtime.Time.GetUtcNow(), _runtime.ClockSkew);
         if (claims is null && grant.ExpectedNonce is not null)
         {
             throw new AuthClientException(AuthErrorCodes.InvalidIdToken, "The authority returned no ID token although openid was requested. Check that the app may use OpenID Connect.");
@@ -106,6 +106,10 @@ internal sealed class UserTokenExchange
             grant.State,
             grant.ReturnRefreshToken ? response.RefreshToken : null);
     }
+
+    /// <summary>The issuer ID tokens from the grant's authority must name: its discovery document's (already fetched to send the grant).</summary>
+    private async Task<string> IssuerAsync(UserGrant grant, CancellationToken cancellationToken) =>
+        (await _runtime.Metadata.ResolveAsync(grant.Authority, grant.CorrelationId, cancellationToken).ConfigureAwait(false)).Issuer;
 
     private static InteractionRequiredException NotGranted(UserGrant grant, IReadOnlyList<string> scopes) =>
         new(

@@ -1,0 +1,67 @@
+using Auth.Common.Authority;
+using Auth.Common.Errors;
+using Auth.Common.Requests;
+
+namespace Auth.Common.Grants.AuthorizationCode;
+
+/// <summary>
+/// Checks a redirect before its code is redeemed: the state came back unchanged (CSRF, RFC 6749 section 10.12), the code
+/// is bound to this sign-in by PKCE or, for a confidential client, at least the nonce (code injection, RFC 9700 section
+/// 2.1.1), and the issuer that came back is the authority's (mix-up, RFC 9207). Each requirement but the issuer's can be
+/// lifted only by its named opt-out on <see cref="AuthorizationCodeRequest"/>.
+/// </summary>
+internal static class AuthorizationResponseCheck
+{
+    public static void CheckState(AuthorizationCodeRequest request, Guid correlationId)
+    {
+        if (string.IsNullOrEmpty(request.State) && !request.SkipStateCheck)
+        {
+            throw Fail(AuthErrorCodes.StateMissing, "The state sent in the authorization URL was not passed (State): pass AuthorizationUrl.State, kept with the sign-in, so a forged redirect is refused. Set SkipStateCheck only when the app checks the state itself.", correlationId);
+        }
+
+        if (!string.IsNullOrEmpty(request.State) && string.IsNullOrEmpty(request.ReturnedState))
+        {
+            throw Fail(AuthErrorCodes.StateMissing, "The redirect's state was not passed (ReturnedState): pass the state parameter that came back with the code.", correlationId);
+        }
+
+        if (!string.IsNullOrEmpty(request.State) && !string.Equals(request.State, request.ReturnedState, StringComparison.Ordinal))
+        {
+            throw Fail(AuthErrorCodes.StateMismatch, "The state returned with the code is not the state sent; the redirect may be forged. Start the sign-in again.", correlationId);
+        }
+    }
+
+    public static void CheckBinding(AuthorizationCodeRequest request, bool isConfidential, Guid correlationId)
+    {
+        if (request.SkipPkceAndNonceCheck || !string.IsNullOrEmpty(request.CodeVerifier))
+        {
+            return;
+        }
+
+        if (!isConfidential)
+        {
+            throw Fail(AuthErrorCodes.PkceMissing, "A public client must redeem the code with its PKCE verifier: pass AuthorizationUrl.CodeVerifier as CodeVerifier.", correlationId);
+        }
+
+        if (string.IsNullOrEmpty(request.Nonce))
+        {
+            throw Fail(AuthErrorCodes.PkceMissing, "Nothing binds the code to this sign-in: pass AuthorizationUrl.CodeVerifier as CodeVerifier and AuthorizationUrl.Nonce as Nonce. Set SkipPkceAndNonceCheck only when the code is bound otherwise.", correlationId);
+        }
+    }
+
+    public static void CheckIssuer(AuthorizationCodeRequest request, AuthorityMetadata metadata, Guid correlationId)
+    {
+        if (metadata.AuthorizationResponseIssuerSupported && string.IsNullOrEmpty(request.ReturnedIssuer))
+        {
+            throw Fail(AuthErrorCodes.AuthorizationResponseIssuerMissing, "The authority sends its issuer with the code (RFC 9207), but it was not passed: pass the redirect's iss parameter as ReturnedIssuer.", correlationId);
+        }
+
+        // A templated issuer (Entra's multi-tenant "{tenantid}") names no one issuer, so an unadvertised iss cannot be compared with it.
+        var comparable = metadata.AuthorizationResponseIssuerSupported || !metadata.Issuer.Contains('{', StringComparison.Ordinal);
+        if (!string.IsNullOrEmpty(request.ReturnedIssuer) && comparable && !string.Equals(request.ReturnedIssuer, metadata.Issuer, StringComparison.Ordinal))
+        {
+            throw Fail(AuthErrorCodes.AuthorizationResponseIssuerMismatch, "The issuer returned with the code is not this authority's issuer; the code may come from another authority (mix-up). Start the sign-in again at the authority the user chose.", correlationId);
+        }
+    }
+
+    private static AuthClientException Fail(string code, string message, Guid correlationId) => new(code, message) { CorrelationId = correlationId };
+}
