@@ -38,8 +38,9 @@ public sealed class AuthorityTrustTests : AuthorityFixture
         var error = (await act.Should().ThrowAsync<AuthClientException>()).Which;
         error.Code.Should().Be(code);
         error.Message.Should().Contain(Evil).And.NotContain(Secret);
-        _sent.All.Should().OnlyContain(r => r.Uri.AbsolutePath == "/common/discovery/instance", "nothing but Entra's instance discovery may be asked before the authority is trusted");
-        _sent.All.Should().OnlyContain(r => !r.IsPost);
+        _sent.All.Where(r => r.IsPost || r.Uri.AbsolutePath != "/common/discovery/instance").Should()
+            .BeEmpty("nothing but Entra's instance discovery may be asked before the authority is trusted");
+        _sent.To(Evil).Should().BeEmpty();
         Authority.TokenRequests.Should().BeEmpty();
         Authority.DiscoveryRequestCount.Should().Be(0);
     }
