@@ -33,6 +33,25 @@ public sealed partial class FakeAuthority
     /// <exception cref="ArgumentException">Not a DNS host name.</exception>
     public void AddHost(string host) => _services.Hosts.Add(host);
 
+    /// <summary>
+    /// Makes the fake's Entra instance discovery vouch for one more cloud, such as a sovereign or private cloud a client
+    /// does not know without asking, and registers its hosts as virtual hosts (where the authority plays Entra ID).
+    /// </summary>
+    /// <param name="preferredNetwork">The cloud's main host, also its preferred cache host, e.g. <c>login.sovereign.example</c>.</param>
+    /// <param name="otherAliases">More hosts of the same cloud.</param>
+    /// <exception cref="ArgumentException">A host is not a DNS host name.</exception>
+    public void AddCloud(string preferredNetwork, params string[] otherAliases)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(preferredNetwork);
+        string[] aliases = [preferredNetwork.ToLowerInvariant(), .. otherAliases.Select(alias => alias.ToLowerInvariant())];
+        foreach (var alias in aliases)
+        {
+            _services.Hosts.Add(alias);
+        }
+
+        _services.InstanceDiscovery.AddCloud(new Clouds.CloudGroup(aliases[0], aliases[0], aliases, aliases[0]));
+    }
+
     /// <summary>An Entra-style authority on a virtual host: <c>https://{host}/{tenant ?? TenantId}</c> (<c>http</c> when the authority serves HTTP).</summary>
     /// <param name="host">The host, e.g. <c>login.microsoftonline.com</c> (register it with <see cref="AddHost"/>).</param>
     /// <param name="tenant">The tenant segment (an id, a domain, <c>common</c>...); <see cref="TenantId"/> when <see langword="null"/>.</param>

@@ -121,7 +121,7 @@ internal sealed class AuthorityInfo
             return new AuthorityInfo(new Uri(root + "/adfs"), mode, AuthorityKind.Adfs, "adfs", new Uri(root + "/adfs/.well-known/openid-configuration"), dialect);
         }
 
-        if (host.EndsWith(".b2clogin.com", StringComparison.Ordinal) || (segments.Length > 0 && segments[0].Equals("tfp", StringComparison.OrdinalIgnoreCase)))
+        if (MicrosoftHosts.IsB2C(host) || (segments.Length > 0 && segments[0].Equals("tfp", StringComparison.OrdinalIgnoreCase)))
         {
             var rest = segments.Length > 0 && segments[0].Equals("tfp", StringComparison.OrdinalIgnoreCase) ? segments[1..] : segments;
             if (rest.Length < 2)
@@ -133,7 +133,7 @@ internal sealed class AuthorityInfo
             return new AuthorityInfo(b2c, mode, AuthorityKind.B2C, rest[0], new Uri($"{root}/{rest[0]}/{rest[1]}/v2.0/.well-known/openid-configuration"), dialect);
         }
 
-        var ciam = host.EndsWith(".ciamlogin.com", StringComparison.Ordinal);
+        var ciam = MicrosoftHosts.IsCiam(host);
         if (segments.Length == 0 && !ciam)
         {
             throw new AuthClientException(

@@ -1,6 +1,9 @@
 namespace Auth.Common.Authority;
 
-/// <summary>The kinds of authority the library recognises from the authority URL.</summary>
+/// <summary>
+/// The kinds of authority the library recognises from the authority URL. The kind only decides how the library talks
+/// to the authority (client_info, metadata path, account type); it never makes a host trusted (<see cref="AuthorityTrust"/>).
+/// </summary>
 internal enum AuthorityKind
 {
     /// <summary>Microsoft Entra ID (any cloud): <c>https://{host}/{tenant}</c>.</summary>

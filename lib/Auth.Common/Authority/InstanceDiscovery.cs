@@ -8,11 +8,12 @@ using Auth.Common.Threading;
 namespace Auth.Common.Authority;
 
 /// <summary>
-/// Places an Entra ID authority in its cloud: the known public clouds without a network call, the
-/// app's CloudDiscoveryMetadataJson, or Entra's instance discovery (asked once per host; concurrent
-/// first callers share the request). A host Entra does not know is refused (invalid_instance)
-/// unless the app lists it in KnownAuthorities; when discovery cannot be reached the authority is
-/// used as it is. B2C, ADFS, CIAM, generic OIDC and loopback hosts need no discovery.
+/// Places an Entra ID host in its cloud: the known public clouds without a network call, the app's
+/// CloudDiscoveryMetadataJson, or Entra's instance discovery (asked once per host; concurrent first
+/// callers share the request). Discovery fails closed: a host Entra does not know is
+/// <see cref="AuthErrorCodes.InvalidInstance"/>, and an answer that never came (network error, timeout,
+/// 5xx, 429) is <see cref="AuthErrorCodes.InstanceDiscoveryFailed"/>; neither is remembered.
+/// Whether a host needs discovery at all is <see cref="AuthorityValidator"/>'s decision.
 /// </summary>
 internal sealed class InstanceDiscovery
 {
@@ -23,46 +24,36 @@ internal sealed class InstanceDiscovery
     private readonly AuthorityRequestHeaders _headers;
     private readonly RetryPolicy _retry;
 
-    public InstanceDiscovery(INetworkClient network, AuthorityRequestHeaders headers, bool enabled, IReadOnlyList<string> knownAuthorities, RetryPolicy? retry = null)
+    public InstanceDiscovery(INetworkClient network, AuthorityRequestHeaders headers, bool enabled, RetryPolicy? retry = null)
     {
         _retry = retry ?? RetryPolicy.None;
         _network = network;
         _headers = headers;
         Enabled = enabled;
-        KnownAuthorities = knownAuthorities;
     }
 
+    /// <summary>Gets whether the app lets the library ask Entra about hosts it does not know.</summary>
     public bool Enabled { get; }
-
-    public IReadOnlyList<string> KnownAuthorities { get; }
 
     /// <summary>Installs the app's instance discovery JSON (CloudDiscoveryMetadataJson): no network for those hosts.</summary>
     public void Seed(string json) => Register(Parse(json, "CloudDiscoveryMetadataJson"));
 
-    public async ValueTask<AuthorityInfo> ResolveAsync(AuthorityInfo authority, Guid correlationId, CancellationToken cancellationToken)
+    /// <summary>Returns the cloud of a host known without a network call: seeded, discovered before, or a public cloud.</summary>
+    public bool TryFind(string host, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CloudInstance? cloud)
     {
-        if (authority.Kind != AuthorityKind.EntraId || authority.Uri.IsLoopback)
-        {
-            KnownAuthorityCheck.Ensure(authority, KnownAuthorities);
-            return authority;
-        }
-
-        if (_clouds.TryGetValue(authority.Host, out var known) || (known = KnownClouds.Find(authority.Host)) is not null)
-        {
-            return authority.WithCloud(known);
-        }
-
-        if (!Enabled)
-        {
-            KnownAuthorityCheck.Ensure(authority, KnownAuthorities);
-            return authority;
-        }
-
-        var cloud = await _flight.RunAsync(authority.Host, () => DiscoverAsync(authority, correlationId), cancellationToken).ConfigureAwait(false);
-        return authority.WithCloud(cloud);
+        cloud = _clouds.TryGetValue(host, out var known) ? known : KnownClouds.Find(host);
+        return cloud is not null;
     }
 
-    private async Task<CloudInstance> DiscoverAsync(AuthorityInfo authority, Guid correlationId)
+    /// <summary>Asks Entra's instance discovery about the authority's host.</summary>
+    /// <exception cref="AuthClientException">
+    /// <see cref="AuthErrorCodes.InvalidInstance"/> (Entra does not know the host) or
+    /// <see cref="AuthErrorCodes.InstanceDiscoveryFailed"/> (no answer).
+    /// </exception>
+    public Task<CloudInstance> DiscoverAsync(AuthorityInfo authority, Guid correlationId, CancellationToken cancellationToken) =>
+        _flight.RunAsync(authority.Host, () => FetchAsync(authority, correlationId), cancellationToken);
+
+    private async Task<CloudInstance> FetchAsync(AuthorityInfo authority, Guid correlationId)
     {
         var authorize = Uri.EscapeDataString($"https://{authority.Host}/{authority.Tenant}/oauth2/v2.0/authorize");
         var request = new NetworkRequest
@@ -76,26 +67,25 @@ internal sealed class InstanceDiscovery
         {
             response = await _retry.SendAsync(_network, request, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (AuthClientException) when (KnownAuthorities.Count == 0 || IsKnownAuthority(authority))
+        catch (AuthClientException ex)
         {
-            // Discovery unreachable: use the authority as it is (nothing to vouch against a list the app did not set).
-            return CloudInstance.Single(authority.Host);
+            throw Failed(authority, ex.Code, correlationId, ex);
+        }
+
+        if (RetryPolicy.IsTransient(response.StatusCode) || response.StatusCode == 429)
+        {
+            throw Failed(authority, $"HTTP {response.StatusCode}", correlationId);
         }
 
         var document = response.IsSuccess || response.Body.TrimStart().StartsWith('{')
             ? Parse(response.Body, "The instance discovery answer")
             : new InstanceDiscoveryJson();
         var error = document.Error;
-        if (!string.IsNullOrEmpty(error) || !response.IsSuccess)
+        if (!string.IsNullOrEmpty(error) || !response.IsSuccess || string.IsNullOrEmpty(document.TenantDiscoveryEndpoint))
         {
-            if (IsKnownAuthority(authority))
-            {
-                return CloudInstance.Single(authority.Host);
-            }
-
             throw new AuthClientException(
                 AuthErrorCodes.InvalidInstance,
-                $"'{authority.Host}' is not a known Entra ID instance ({error ?? $"HTTP {response.StatusCode}"}). Check the authority host, or list it in KnownAuthorities if it is a private cloud.")
+                $"'{authority.Host}' is not a known Entra ID instance ({error ?? $"HTTP {response.StatusCode}"}). Nothing was sent to it. Check the authority host, or list it in KnownAuthorities if it is a private cloud.")
             {
                 CorrelationId = correlationId,
             };
@@ -105,8 +95,14 @@ internal sealed class InstanceDiscovery
         return _clouds.GetValueOrDefault(authority.Host) ?? CloudInstance.Single(authority.Host);
     }
 
-    private bool IsKnownAuthority(AuthorityInfo authority) =>
-        KnownAuthorities.Any(k => string.Equals(k.Trim(), authority.Host, StringComparison.OrdinalIgnoreCase));
+    private static AuthClientException Failed(AuthorityInfo authority, string cause, Guid correlationId, Exception? inner = null) =>
+        new(
+            AuthErrorCodes.InstanceDiscoveryFailed,
+            $"Entra's instance discovery did not answer ({cause}), so the authority host '{authority.Host}' could not be validated and nothing was sent to it. Retry later; or supply CloudDiscoveryMetadataJson, or list the host in KnownAuthorities, to validate it without the network.",
+            inner)
+        {
+            CorrelationId = correlationId,
+        };
 
     private void Register(InstanceDiscoveryJson document)
     {

@@ -218,7 +218,7 @@ public sealed class TokenClient
             metadata.Seed(authority, options.AuthorityMetadataJson);
         }
 
-        var instances = new InstanceDiscovery(network, headers.For, options.EnableInstanceDiscovery, options.KnownAuthorities, retry);
+        var instances = new InstanceDiscovery(network, headers.For, options.EnableInstanceDiscovery, retry);
         if (!string.IsNullOrWhiteSpace(options.CloudDiscoveryMetadataJson))
         {
             instances.Seed(options.CloudDiscoveryMetadataJson);
@@ -239,7 +239,7 @@ public sealed class TokenClient
             Cache = new CacheAccessor(new TokenCacheStore(options.MaxAccessTokens), options.CachePlugin, options.ClientId, logger, options.EnablePiiLogging, time),
             Sender = new TokenRequestSender(options.ClientId, network, metadata, headers, options.ClientAuthenticator, capabilities, retry, time, logger),
             Headers = headers,
-            Instances = instances,
+            AuthorityValidator = new AuthorityValidator(instances, new AuthorityTrust(authority, [.. options.KnownAuthorities])),
             DetectedRegion = options.EnvironmentRegion,
             ClientCapabilities = capabilities,
         };

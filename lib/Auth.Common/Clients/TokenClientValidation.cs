@@ -50,6 +50,12 @@ internal static class TokenClientValidation
             Problem("ClientCapabilities has an empty entry.");
         }
 
+        static bool NotAHost(string? entry) => string.IsNullOrWhiteSpace(entry) || entry.Contains('/', StringComparison.Ordinal);
+        if (options.KnownAuthorities.Any(NotAHost))
+        {
+            Problem($"KnownAuthorities lists host names, such as 'adfs.contoso.com' or 'idp.example.com:8443', not URLs or empty entries ('{options.KnownAuthorities.First(NotAHost)}').");
+        }
+
         if (!Enum.IsDefined(options.CacheDialect))
         {
             Problem("CacheDialect must be MsalNet or MsalNode.");
@@ -69,7 +75,7 @@ internal static class TokenClientValidation
         try
         {
             authority = AuthorityInfo.Parse(options.Authority, options.ProtocolMode, options.AllowInsecureLoopbackAuthority, options.CacheDialect);
-            if (!(authority.Kind == AuthorityKind.EntraId && options.EnableInstanceDiscovery))
+            if (!(AuthorityValidator.IsEntraInstance(authority) && options.EnableInstanceDiscovery))
             {
                 KnownAuthorityCheck.Ensure(authority, options.KnownAuthorities);
             }

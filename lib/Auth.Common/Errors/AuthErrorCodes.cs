@@ -7,7 +7,11 @@ namespace Auth.Common.Errors;
 /// </summary>
 public static class AuthErrorCodes
 {
-    /// <summary>The authority URL is malformed. Use an absolute https URL such as https://login.microsoftonline.com/{tenant}.</summary>
+    /// <summary>
+    /// The authority URL is malformed, or its host is not trusted (not the configured authority's host, not a Microsoft
+    /// cloud, not in KnownAuthorities); nothing was sent to it. Use an absolute https URL such as
+    /// https://login.microsoftonline.com/{tenant}, or list your own host (AD FS, B2C custom domain, private cloud) in KnownAuthorities.
+    /// </summary>
     public const string InvalidAuthority = "invalid_authority";
 
     /// <summary>The authority is not https. Use https; plain http is allowed only for loopback with AllowInsecureLoopbackAuthority (tests).</summary>
@@ -108,6 +112,9 @@ public static class AuthErrorCodes
 
     /// <summary>The authority host is not a known Entra ID instance. Check the host, or list it in KnownAuthorities (private clouds), or turn instance discovery off.</summary>
     public const string InvalidInstance = "invalid_instance";
+
+    /// <summary>Entra's instance discovery could not be reached (network error, timeout, 5xx, 429), so an authority on a host the library does not know could not be validated; nothing was sent to it. Retry later, or supply CloudDiscoveryMetadataJson, or list the host in KnownAuthorities.</summary>
+    public const string InstanceDiscoveryFailed = "instance_discovery_failed";
 
     /// <summary>A WWW-Authenticate header, or the claims challenge in it, could not be read (unterminated quoted string, claims that are not base64 of a JSON object). The resource sent a malformed challenge; report it to its owner.</summary>
     public const string InvalidClaimsChallenge = "invalid_claims_challenge";

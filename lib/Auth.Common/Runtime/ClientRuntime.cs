@@ -49,12 +49,13 @@ internal sealed class ClientRuntime
     /// <summary>Gets the client capabilities sent with every request (for example <c>cp1</c>).</summary>
     public IReadOnlyList<string> ClientCapabilities { get; init; } = [];
 
-    /// <summary>Gets the instance discovery that places Entra ID authorities in their cloud.</summary>
-    public required InstanceDiscovery Instances { get; init; }
+    /// <summary>Gets what decides whether an authority may be talked to, and places Entra ID authorities in their cloud.</summary>
+    public required AuthorityValidator AuthorityValidator { get; init; }
 
     /// <summary>
-    /// Returns the request's authority override (or the application's), parsed and placed in its
-    /// cloud. Resolved authorities are remembered, so a cache hit neither parses a URL nor allocates.
+    /// Returns the request's authority override (or the application's), parsed, validated (an authority the
+    /// app does not trust is refused before anything is sent to it) and placed in its cloud. Resolved
+    /// authorities are remembered, so a cache hit neither parses a URL nor allocates; refused ones are not.
     /// </summary>
     public ValueTask<AuthorityInfo> ResolveAuthorityAsync(string? requestAuthority, Guid correlationId, CancellationToken cancellationToken)
     {
@@ -67,7 +68,7 @@ internal sealed class ClientRuntime
         var authority = requestAuthority is null
             ? Authority
             : AuthorityInfo.Parse(requestAuthority, Authority.Mode, AllowInsecureLoopbackAuthority, Authority.Dialect);
-        var resolved = await Instances.ResolveAsync(authority, correlationId, cancellationToken).ConfigureAwait(false);
+        var resolved = await AuthorityValidator.ResolveAsync(authority, correlationId, cancellationToken).ConfigureAwait(false);
         if (requestAuthority is null)
         {
             Volatile.Write(ref _resolvedDefault, resolved);

@@ -17,7 +17,15 @@ public abstract class ClientApplicationOptions
     /// <summary>Gets or sets how the library talks to the authority. Default <see cref="ProtocolMode.AzureAD"/>.</summary>
     public ProtocolMode ProtocolMode { get; set; } = ProtocolMode.AzureAD;
 
-    /// <summary>Gets or sets hosts the app trusts as authorities without instance discovery.</summary>
+    /// <summary>
+    /// Gets or sets the authority hosts the app trusts besides its configured authority's host (<c>adfs.contoso.com</c>,
+    /// or <c>host:port</c> for one port only). Every authority, including a request's <c>Authority</c> override, must be
+    /// trusted before anything is sent to it: its host is the configured authority's, a known Microsoft cloud or tenant host
+    /// (<c>*.b2clogin.com</c>, <c>*.ciamlogin.com</c>; only while this list is empty), an Entra ID host that instance discovery
+    /// vouches for, or listed here. List your AD FS server, a B2C custom domain, a private cloud, or other OpenID Provider
+    /// hosts that requests may name. When set, the list is the whole set of non-Entra hosts trusted, so it must include the
+    /// configured authority's host. An authority on any other host is refused with <c>invalid_authority</c>.
+    /// </summary>
     public IList<string> KnownAuthorities { get; set; } = [];
 
     /// <summary>Gets or sets the authority's OpenID configuration JSON, which skips fetching it.</summary>
@@ -28,15 +36,17 @@ public abstract class ClientApplicationOptions
 
     /// <summary>
     /// Gets or sets whether an Entra ID authority on a host the library does not know is checked
-    /// with Entra's instance discovery (which also yields the cloud's host aliases). Default true;
-    /// turn it off for private clouds, and list their hosts in <see cref="KnownAuthorities"/>.
+    /// with Entra's instance discovery (which also yields the cloud's host aliases). Default true.
+    /// Discovery fails closed: a host it does not know is <c>invalid_instance</c>, no answer is
+    /// <c>instance_discovery_failed</c> (hosts in <see cref="KnownAuthorities"/> are used anyway). Turn it
+    /// off for private clouds; then such a host must be the configured authority's or in <see cref="KnownAuthorities"/>.
     /// </summary>
     public bool EnableInstanceDiscovery { get; set; } = true;
 
     /// <summary>Gets or sets client capabilities announced to the authority (for example <c>cp1</c> for continuous access evaluation).</summary>
     public IList<string> ClientCapabilities { get; set; } = [];
 
-    /// <summary>Gets or sets whether an <c>http://localhost</c> or <c>http://127.0.0.1</c> authority is allowed. For tests only; never in production.</summary>
+    /// <summary>Gets or sets whether an <c>http://localhost</c> or <c>http://127.0.0.1</c> authority is allowed. For tests only; never in production. It allows http only: a loopback authority, like any other, must be the configured authority's host or in <see cref="KnownAuthorities"/>.</summary>
     public bool AllowInsecureLoopbackAuthority { get; set; }
 
     /// <summary>Gets or sets the network client; by default an <see cref="Network.HttpClientNetworkClient"/> over <see cref="HttpClientFactory"/> or a shared client.</summary>

@@ -46,7 +46,7 @@ internal static class TestRuntime
             Cache = new CacheAccessor(store ?? new TokenCacheStore(), plugin, "client1", NullLogger.Instance),
             Sender = new TokenRequestSender("client1", network, metadata, headers, authenticator, capabilities ?? [], RetryPolicy.None, time, NullLogger.Instance),
             Headers = headers,
-            Instances = new InstanceDiscovery(network, ClientHeaders.None.For, enabled: false, []),
+            AuthorityValidator = new AuthorityValidator(new InstanceDiscovery(network, ClientHeaders.None.For, enabled: false), new AuthorityTrust(authority, [])),
             DetectedRegion = detectedRegion,
             ClientCapabilities = capabilities ?? [],
         };

@@ -102,6 +102,43 @@ public sealed class ConfidentialClientOptionsTests
         (await act.Should().ThrowAsync<AuthClientException>()).Which.Code.Should().Be(AuthErrorCodes.InvalidInstance);
     }
 
+    [TestCase("https://adfs.contoso.com")]
+    [TestCase("adfs.contoso.com/adfs")]
+    [TestCase(" ")]
+    public void Constructor_KnownAuthoritiesEntryNotAHost_IsInvalidConfiguration(string entry)
+    {
+        var options = new ConfidentialClientOptions
+        {
+            ClientId = "c1",
+            Authority = "https://login.microsoftonline.com/t1",
+            KnownAuthorities = ["adfs.contoso.com", entry],
+            ClientCredential = ClientCredential.FromSecret("s"),
+        };
+
+        var act = () => new ConfidentialClientApplication(options);
+
+        var error = act.Should().Throw<AuthClientException>().Which;
+        error.Code.Should().Be(AuthErrorCodes.InvalidConfiguration);
+        error.Message.Should().Contain("KnownAuthorities lists host names");
+    }
+
+    [TestCase("https://evil.example/adfs")]
+    [TestCase("https://evil.example/tfp/contoso.onmicrosoft.com/B2C_1_signin")]
+    public async Task Acquire_RequestAuthorityThatOnlyLooksLikeAdfsOrB2C_IsInvalidAuthorityBeforeAnyRequest(string authority)
+    {
+        var app = new ConfidentialClientApplication(new ConfidentialClientOptions
+        {
+            ClientId = "c1",
+            Authority = "https://login.microsoftonline.com/t1",
+            ClientCredential = ClientCredential.FromSecret("s"),
+            NetworkClient = new ThrowingNetworkClient(),
+        });
+
+        var act = () => app.AcquireTokenByClientCredentialAsync(new() { Scopes = ["api://x/.default"], Authority = authority });
+
+        (await act.Should().ThrowAsync<AuthClientException>()).Which.Code.Should().Be(AuthErrorCodes.InvalidAuthority);
+    }
+
     [Test]
     public void ClientCredential_ToString_NeverShowsTheSecret()
     {
