@@ -136,7 +136,7 @@ internal sealed class CacheAccessor
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not AuthException)
         {
-            Log.CachePluginFailed(_logger, ex, stage, Log.Partition(context.PartitionKey, context.IsApplicationCache, _piiLogging));
+            Log.CachePluginFailed(_logger, ex, stage, context.PartitionKey, context.IsApplicationCache, _piiLogging);
             throw new AuthClientException(
                 AuthErrorCodes.CachePluginFailed,
                 $"The token cache plugin failed in {stage}. The token operation did not complete; see the inner exception.",

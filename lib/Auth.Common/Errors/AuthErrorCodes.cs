@@ -47,6 +47,9 @@ public static class AuthErrorCodes
     /// <summary>The authority answered an HTTP error or a redirect without an OAuth error body (for example a proxy's HTML page). Retry later if it is a 5xx; otherwise check the authority URL: redirects are never followed.</summary>
     public const string HttpStatusError = "http_status_error";
 
+    /// <summary>The HTTP client followed a redirect from the authority (or tried to send a token request's body twice). Redirects are never followed: the request, with its credential, code or refresh token, would go to another URL. The redirect target received no body. Check the authority URL; an app-supplied HttpClient should use a handler with AllowAutoRedirect = false.</summary>
+    public const string RedirectRefused = "redirect_refused";
+
     /// <summary>The authority returned a token type other than the one requested (Bearer). Do not use the token; check the authority.</summary>
     public const string UnexpectedTokenType = "unexpected_token_type";
 

@@ -7,6 +7,10 @@ namespace Auth.Common.Errors;
 /// </summary>
 public class AuthException : Exception
 {
+    private const string NotReplayedNote =
+        "The request was not sent again: it carried a single-use grant or a user credential that the authority may already have redeemed, " +
+        "and a replay can revoke the whole refresh-token family. Start the operation again (a silent call uses what the cache holds; an authorization code needs a new sign-in).";
+
     /// <summary>Creates an exception with a stable code and a message.</summary>
     /// <param name="code">A stable error code, usually one of <see cref="AuthErrorCodes"/>.</param>
     /// <param name="message">What went wrong and what to do about it.</param>
@@ -23,4 +27,17 @@ public class AuthException : Exception
 
     /// <summary>Gets the correlation id of the request that failed, when one was sent.</summary>
     public Guid? CorrelationId { get; init; }
+
+    /// <summary>
+    /// Gets whether the request failed in a way that is usually worth a retry (a 5xx answer or a
+    /// timeout) but was not sent again because it carried a single-use grant or a user credential (an
+    /// authorization code, a refresh token, a device code, a user assertion, a password): the
+    /// authority may already have redeemed it, and a replay can revoke a whole refresh-token family.
+    /// <see cref="Code"/> stays the failure's own. Start the operation again rather than replaying the
+    /// same grant: a silent call uses whatever the cache holds; an authorization code needs a new sign-in.
+    /// </summary>
+    public bool GrantNotReplayed { get; internal set; }
+
+    /// <summary>Gets the message; when <see cref="GrantNotReplayed"/> is set it also says why the request was not retried.</summary>
+    public override string Message => GrantNotReplayed ? $"{base.Message} {NotReplayedNote}" : base.Message;
 }

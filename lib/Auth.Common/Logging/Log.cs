@@ -44,8 +44,30 @@ internal static partial class Log
     [LoggerMessage(1202, LogLevel.Warning, "Refreshing a token past its refresh_on failed with {ErrorCode}; the cached token is still valid and is returned (correlation id {CorrelationId})")]
     public static partial void ProactiveRefreshFailed(ILogger logger, string errorCode, Guid correlationId);
 
+    /// <summary>
+    /// Logs a cache plugin failure. A user's or assertion's partition key is personal data (a home
+    /// account id; in OIDC mode the <c>sub</c>, sometimes an e-mail), and a store's exception often
+    /// names the key it failed on (Redis does): with PII logging off, such a failure logs neither the key
+    /// nor the exception, only the exception's type. The thrown <c>cache_plugin_failed</c> keeps the
+    /// plugin's exception as its inner exception for the app.
+    /// </summary>
+    public static void CachePluginFailed(ILogger logger, Exception exception, string stage, string partitionKey, bool isApplicationCache, bool piiLogging)
+    {
+        if (isApplicationCache || piiLogging)
+        {
+            CachePluginFailed(logger, exception, stage, partitionKey);
+        }
+        else
+        {
+            CachePluginFailedRedacted(logger, stage, exception.GetType().FullName ?? exception.GetType().Name);
+        }
+    }
+
     [LoggerMessage(1300, LogLevel.Error, "The token cache plugin failed in {Stage} for partition {Partition}")]
-    public static partial void CachePluginFailed(ILogger logger, Exception exception, string stage, string partition);
+    private static partial void CachePluginFailed(ILogger logger, Exception exception, string stage, string partition);
+
+    [LoggerMessage(1301, LogLevel.Error, "The token cache plugin failed in {Stage} for a user partition with {ExceptionType}; enable PII logging to see the partition and the exception")]
+    private static partial void CachePluginFailedRedacted(ILogger logger, string stage, string exceptionType);
 
     /// <summary>
     /// Logs who signed in: with PII logging on, the user name, home account id and tenant; with it off,
@@ -76,10 +98,6 @@ internal static partial class Log
             AccountServedWithPii(logger, username ?? "(no user name)", homeAccountId, tenant, correlationId);
         }
     }
-
-    /// <summary>Returns a partition key fit for a log line: a user's or assertion's partition is personal data unless PII logging is on.</summary>
-    public static string Partition(string partitionKey, bool isApplicationCache, bool piiLogging) =>
-        isApplicationCache || piiLogging ? partitionKey : "(user partition; enable PII logging to see it)";
 
     [LoggerMessage(1204, LogLevel.Information, "Tokens received for user {Username} (account {HomeAccountId}, tenant {TenantId}) (correlation id {CorrelationId})")]
     private static partial void SignedInWithPii(ILogger logger, string username, string homeAccountId, string tenantId, Guid correlationId);

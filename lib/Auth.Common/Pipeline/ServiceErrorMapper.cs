@@ -20,21 +20,24 @@ internal static class ServiceErrorMapper
 
     public static AuthServiceException FromOAuthError(TokenResponseJson json, NetworkResponse response, Guid correlationId, TimeProvider time)
     {
-        var code = json.Error!;
-        var message = $"The authority answered '{code}'{(json.SubError is { Length: > 0 } sub ? $" ({sub})" : string.Empty)} (HTTP {response.StatusCode}): {json.ErrorDescription ?? "no description"}";
-        var needsUser = InteractionErrors.Contains(code) && !(code == "invalid_grant" && json.SubError is { } subError && NotInteractionSubErrors.Contains(subError));
+        // The authority's words reach messages, properties and log lines only cleaned and bounded (ServerText).
+        var code = ServerText.Code(json.Error!);
+        var subError = ServerText.CodeOrNull(json.SubError);
+        var description = ServerText.TextOrNull(json.ErrorDescription);
+        var message = $"The authority answered '{code}'{(subError is { Length: > 0 } sub ? $" ({sub})" : string.Empty)} (HTTP {response.StatusCode}): {description ?? "no description"}";
+        var needsUser = InteractionErrors.Contains(code) && !(code == "invalid_grant" && subError is not null && NotInteractionSubErrors.Contains(subError));
         AuthServiceException exception = needsUser
             ? new InteractionRequiredException(code, message) { CorrelationId = correlationId }
             : IsThrottled(response)
                 ? new AuthServiceException(AuthErrorCodes.RequestThrottled, message) { CorrelationId = correlationId }
                 : new AuthServiceException(code, message) { CorrelationId = correlationId };
         exception.Error = code;
-        exception.ErrorDescription = json.ErrorDescription;
+        exception.ErrorDescription = description;
         exception.ErrorCodes = json.ErrorCodes ?? [];
-        exception.SubError = json.SubError;
+        exception.SubError = subError;
         exception.Claims = json.Claims;
-        exception.TraceId = json.TraceId;
-        exception.Timestamp = json.Timestamp;
+        exception.TraceId = ServerText.CodeOrNull(json.TraceId);
+        exception.Timestamp = ServerText.CodeOrNull(json.Timestamp);
         exception.StatusCode = response.StatusCode;
         exception.RetryAfter = RetryAfter(response, time);
         return exception;
@@ -60,7 +63,7 @@ internal static class ServiceErrorMapper
     /// <summary>Names a non-JSON body (an HTML or text error page from a proxy or gateway), else nothing.</summary>
     internal static string BodyKind(NetworkResponse response) =>
         response.Headers.TryGetValue("Content-Type", out var type) && !string.IsNullOrWhiteSpace(type) && !type.Contains("json", StringComparison.OrdinalIgnoreCase)
-            ? $" (a {type.Split(';')[0].Trim()} body, not JSON)"
+            ? $" (a {ServerText.Text(type.Split(';')[0].Trim(), 100)} body, not JSON)"
             : string.Empty;
 
     private static string RedirectTarget(NetworkResponse response) =>

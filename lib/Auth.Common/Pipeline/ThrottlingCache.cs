@@ -8,8 +8,8 @@ namespace Auth.Common.Pipeline;
 /// <summary>
 /// Remembers requests the authority throttled (429, or 503 with Retry-After) until the time it
 /// asked for has passed, and fails identical requests fast with the same error instead of sending
-/// them. Requests are identified by a SHA-256 of the endpoint and form fields (minus the client
-/// assertion, which differs on every request), so no secret is kept.
+/// them. Requests are identified by a SHA-256 of the endpoint and form fields (without the client's
+/// credential, which differs on every request), so no secret is kept.
 /// </summary>
 internal sealed class ThrottlingCache
 {

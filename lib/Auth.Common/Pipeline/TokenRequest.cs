@@ -37,6 +37,16 @@ internal sealed record TokenRequest
     /// <summary>Gets the Azure region to send to first (client credentials only), or null.</summary>
     public string? Region { get; init; }
 
+    /// <summary>
+    /// Gets whether sending the request a second time is harmless, so that a 5xx answer, a timeout or
+    /// a failing region may be retried: only for requests that redeem nothing single-use (client
+    /// credentials, whose client assertion is built anew for the retry; a device authorization
+    /// request). False, the default, for every grant that carries an authorization code, a refresh
+    /// token, a device code, a user assertion or a password: the authority may already have redeemed
+    /// it, and a replay can revoke a whole refresh-token family.
+    /// </summary>
+    public bool Repeatable { get; init; }
+
     /// <summary>Names the request without its fields, which can hold codes, refresh tokens, assertions or passwords.</summary>
     /// <returns>A string safe to log.</returns>
     public override string ToString() => $"TokenRequest {{ ApiId = {ApiId}, Authority = {Authority.CanonicalAuthority}, CorrelationId = {CorrelationId} }}";

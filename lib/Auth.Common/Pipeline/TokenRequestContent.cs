@@ -19,6 +19,15 @@ internal sealed class TokenRequestContent
 
     public void Add(string name, string value) => Form.Add(new(name, value));
 
+    /// <summary>Returns a copy of this content with <paramref name="authentication"/> added; this content stays unauthenticated (for a retry with a fresh credential).</summary>
+    public TokenRequestContent WithAuthentication(ClientAuthentication authentication)
+    {
+        var copy = new TokenRequestContent(new Dictionary<string, string>(Headers, StringComparer.OrdinalIgnoreCase), Form.Count + 2);
+        copy.Form.AddRange(Form);
+        copy.Add(authentication);
+        return copy;
+    }
+
     /// <summary>Adds a client's authentication: its form fields, or its Authorization header (HTTP Basic carries the client id, RFC 6749 section 2.3.1, so client_id then leaves the body).</summary>
     public void Add(ClientAuthentication authentication)
     {

@@ -17,13 +17,16 @@ namespace Auth.Common.Pipeline;
 /// returns a <see cref="PipelineResult{T}"/> and throws only for the caller's cancellation and for
 /// failures before anything is sent (authority metadata, a client credential that cannot be built).
 /// <para>
-/// <b>POSTs per call: at most 2, never more.</b>
+/// <b>POSTs per call: at most 2, never more; a grant is never replayed.</b>
 /// A request the authority throttled (429, or 503 with Retry-After) is not sent again until the
 /// time it asked for: 0 POSTs. Otherwise the first attempt goes to the regional endpoint when a
-/// region applies, else to the token endpoint; it is tried once more after a 5xx or a timeout, and
-/// after a network error when it went to a region. The second attempt always goes to the global
-/// endpoint (so a failing region costs one POST, not a retry of its own). Device-code polling calls
-/// this once per poll.
+/// region applies, else to the token endpoint. Only a <see cref="TokenRequest.Repeatable"/> request
+/// (client credentials, a device authorization request) is sent a second time: after a 5xx or a
+/// timeout, and after a network error when it went to a region; the second attempt always goes to
+/// the global endpoint and carries a newly built client authentication (a fresh assertion and
+/// <c>jti</c>). Every other grant is sent once: after a 5xx or a timeout the authority may already
+/// have redeemed its code or refresh token, so the error is returned with
+/// <see cref="AuthException.GrantNotReplayed"/> set. Device-code polling calls this once per poll.
 /// </para>
 /// </summary>
 internal sealed class TokenRequestSender
@@ -78,6 +81,11 @@ internal sealed class TokenRequestSender
         }
 
         var result = TokenResponseParser.Parse(answer.Response!, request.CorrelationId, _time);
+        if (answer.NotReplayed && result.Error is { } error)
+        {
+            error.GrantNotReplayed = true;
+        }
+
         Answered(request, answer, result.Error as AuthServiceException);
         return result;
     }
@@ -124,36 +132,36 @@ internal sealed class TokenRequestSender
             content.Add("claims", claims);
         }
 
-        if (authenticate && _authenticator is not null)
-        {
-            var context = new ClientAuthenticationContext(
-                _clientId, metadata.TokenEndpoint, request.Authority.Tenant, request.Claims, request.Authority.Mode, metadata.TokenEndpointSigningAlgorithms, metadata.TokenEndpointAuthMethods);
-            content.Add(await _authenticator.AuthenticateAsync(context, cancellationToken).ConfigureAwait(false));
-        }
-
-        var form = content.Form;
-        var headers = content.Headers;
-
-        // The request's fingerprint is only needed while something is throttled, or to remember a throttling answer.
-        var throttlingKey = _throttling.IsEmpty ? null : ThrottlingCache.KeyFor(endpoint, form);
+        // The request's fingerprint (without the client's credential, which may differ per attempt) is
+        // only needed while something is throttled, or to remember a throttling answer.
+        var throttlingKey = _throttling.IsEmpty ? null : ThrottlingCache.KeyFor(endpoint, content.Form);
         if (throttlingKey is not null && _throttling.TryGetThrottled(throttlingKey) is { } throttled)
         {
-            return new Answer(null, throttled, endpoint, form, throttlingKey);
+            return new Answer(null, throttled, endpoint, content.Form, throttlingKey);
         }
 
-        return await SendWithRetryAsync(request, form, headers, endpoint, regional, throttlingKey, cancellationToken).ConfigureAwait(false);
+        var authentication = authenticate && _authenticator is not null
+            ? new ClientAuthenticationContext(
+                _clientId, metadata.TokenEndpoint, request.Authority.Tenant, request.Claims, request.Authority.Mode, metadata.TokenEndpointSigningAlgorithms, metadata.TokenEndpointAuthMethods)
+            : null;
+        return await SendWithRetryAsync(request, content, authentication, endpoint, regional, throttlingKey, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Answer> SendWithRetryAsync(
-        TokenRequest request, List<KeyValuePair<string, string>> form, Dictionary<string, string> headers, Uri endpoint, Uri? regional, string? throttlingKey, CancellationToken cancellationToken)
+        TokenRequest request, TokenRequestContent content, ClientAuthenticationContext? authentication, Uri endpoint, Uri? regional, string? throttlingKey, CancellationToken cancellationToken)
     {
-        // A region always gets its fallback to the global endpoint, whether or not retries are on.
-        var maxAttempts = regional is null ? _retry.MaxAttempts : 2;
+        // A repeatable request's region always gets its fallback to the global endpoint, whether or not retries are on.
+        var maxAttempts = !request.Repeatable ? 1 : regional is null ? _retry.MaxAttempts : 2;
         for (var attempt = 1; ; attempt++)
         {
             var target = attempt == 1 && regional is not null ? regional : endpoint;
             var last = attempt >= maxAttempts;
-            var network = new NetworkRequest { Uri = target, Form = form, Headers = headers, CorrelationId = request.CorrelationId };
+
+            // Each attempt is authenticated anew: a client assertion (and its jti) is never sent twice.
+            var sent = authentication is null
+                ? content
+                : content.WithAuthentication(await _authenticator!.AuthenticateAsync(authentication, cancellationToken).ConfigureAwait(false));
+            var network = new NetworkRequest { Uri = target, Form = sent.Form, Headers = sent.Headers, CorrelationId = request.CorrelationId };
             if (_logger.IsEnabled(LogLevel.Debug))
             {
                 Log.TokenRequestSending(_logger, target.GetLeftPart(UriPartial.Path), request.CorrelationId);
@@ -165,7 +173,7 @@ internal sealed class TokenRequestSender
                 var response = await _network.SendAsync(network, cancellationToken).ConfigureAwait(false);
                 if (last || !RetryPolicy.IsTransient(response.StatusCode))
                 {
-                    return new Answer(response, null, endpoint, form, throttlingKey);
+                    return new Answer(response, null, endpoint, content.Form, throttlingKey, NotReplayed: !request.Repeatable && RetryPolicy.IsTransient(response.StatusCode));
                 }
 
                 failedWith = $"HTTP {response.StatusCode}";
@@ -176,7 +184,8 @@ internal sealed class TokenRequestSender
             }
             catch (AuthClientException ex)
             {
-                return new Answer(null, ex, endpoint, form, throttlingKey);
+                ex.GrantNotReplayed = !request.Repeatable && RetryPolicy.IsTransient(ex);
+                return new Answer(null, ex, endpoint, content.Form, throttlingKey);
             }
 
             if (target == regional)
@@ -214,6 +223,6 @@ internal sealed class TokenRequestSender
         }
     }
 
-    /// <summary>The authority's last answer, or why there was none.</summary>
-    private sealed record Answer(NetworkResponse? Response, AuthException? Failure, Uri Endpoint, IReadOnlyList<KeyValuePair<string, string>> Form, string? ThrottlingKey);
+    /// <summary>The authority's last answer, or why there was none; <c>NotReplayed</c> when it was a 5xx to a grant that is not sent twice (the authority may have redeemed it).</summary>
+    private sealed record Answer(NetworkResponse? Response, AuthException? Failure, Uri Endpoint, IReadOnlyList<KeyValuePair<string, string>> Form, string? ThrottlingKey, bool NotReplayed = false);
 }

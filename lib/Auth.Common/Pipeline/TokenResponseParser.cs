@@ -39,7 +39,7 @@ internal static class TokenResponseParser
         {
             return PipelineResult<TokenResponseJson>.Failure(new AuthServiceException(
                 AuthErrorCodes.UnexpectedTokenType,
-                $"The authority returned a token of type '{Truncate(type)}' where a Bearer token was requested. The token was discarded.")
+                $"The authority returned a token of type '{ServerText.Text(type, 32)}' where a Bearer token was requested. The token was discarded.")
             {
                 StatusCode = response.StatusCode,
                 CorrelationId = correlationId,
@@ -75,6 +75,4 @@ internal static class TokenResponseParser
             StatusCode = response.StatusCode,
             CorrelationId = correlationId,
         };
-
-    private static string Truncate(string value) => value.Length <= 32 ? value : value[..32] + "…";
 }

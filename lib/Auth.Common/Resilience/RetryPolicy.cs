@@ -7,8 +7,10 @@ namespace Auth.Common.Resilience;
 /// The library's one retry rule, for token requests and authority documents alike: an answer of
 /// 5xx, or no answer within the network client's timeout, is tried once more after <see cref="Delay"/>.
 /// Nothing else is retried: a 4xx is the authority's verdict, and a refused or broken connection
-/// says the URL or the network is wrong. (A regional token request also falls back to the global
-/// endpoint on a network error; see <c>Pipeline.TokenRequestSender</c>.)
+/// says the URL or the network is wrong. Token requests apply it only when they are repeatable
+/// (client credentials, with a fresh client assertion; never a grant that redeems a code, a refresh
+/// token, a device code, a user assertion or a password), and a regional one also falls back to the
+/// global endpoint on a network error; see <c>Pipeline.TokenRequestSender</c>.
 /// </summary>
 internal sealed class RetryPolicy
 {

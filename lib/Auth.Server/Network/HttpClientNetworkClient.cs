@@ -7,7 +7,16 @@ namespace Auth.Server.Network;
 /// <summary>
 /// <see cref="INetworkClient"/> over <see cref="HttpClient"/>: a per-attempt timeout, a response
 /// size limit, the request's headers as given (no retries: the pipeline in Auth.Common owns them), and transport failures mapped to
-/// <see cref="AuthClientException"/>. The default client does not follow redirects.
+/// <see cref="AuthClientException"/>.
+/// <para>
+/// Redirects are never followed, whatever client the app supplies. The library's own handlers do not
+/// follow them (<c>AllowAutoRedirect = false</c>). A handler that does (the default of a plain
+/// <see cref="HttpClient"/> or of an <see cref="IHttpClientFactory"/> client the app configured) never
+/// gets to re-send a POST body: the body refuses to be sent a second time or to another URI (so a
+/// 307/308 target receives no secret, code, refresh token or assertion), and any answer that came
+/// from another URI than the one requested (a 301/302/303 the handler turned into a GET) is refused.
+/// Both end in <see cref="AuthErrorCodes.RedirectRefused"/>.
+/// </para>
 /// </summary>
 public sealed class HttpClientNetworkClient : INetworkClient
 {
@@ -59,11 +68,17 @@ public sealed class HttpClientNetworkClient : INetworkClient
         using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token) : null;
         var token = linked?.Token ?? timeout.Token;
         using var message = HttpRequestFactory.Create(request);
+        var sentTo = message.RequestUri!;
         try
         {
             using var response = await _client()
                 .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token)
                 .ConfigureAwait(false);
+            if (response.RequestMessage?.RequestUri is { } answeredFrom && answeredFrom != sentTo)
+            {
+                throw RedirectRefused(request, answeredFrom);
+            }
+
             var body = await BoundedBodyReader.ReadAsync(response.Content, _options.MaxResponseBytes, token).ConfigureAwait(false);
             return new NetworkResponse
             {
@@ -71,6 +86,10 @@ public sealed class HttpClientNetworkClient : INetworkClient
                 Headers = HttpRequestFactory.ReadHeaders(response),
                 Body = body,
             };
+        }
+        catch (Exception ex) when (Resend(ex) is { } refused)
+        {
+            throw RedirectRefused(request, refused.Target, ex);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -90,6 +109,29 @@ public sealed class HttpClientNetworkClient : INetworkClient
             throw NetworkError(request, Describe(ex), ex);
         }
     }
+
+    private static RefusedResendException? Resend(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is RefusedResendException refused)
+            {
+                return refused;
+            }
+        }
+
+        return null;
+    }
+
+    private static AuthClientException RedirectRefused(NetworkRequest request, Uri? target, Exception? inner = null) =>
+        new(
+            AuthErrorCodes.RedirectRefused,
+            $"{request} was redirected{(target is null ? string.Empty : $" to {target.GetLeftPart(UriPartial.Authority)}")}, and redirects are never followed: the request was not sent there again. "
+                + "Check the authority URL; if the app supplies the HttpClient, give it a handler with AllowAutoRedirect = false.",
+            inner)
+        {
+            CorrelationId = request.CorrelationId,
+        };
 
     private static AuthClientException NetworkError(NetworkRequest request, string detail, Exception inner) =>
         new(

@@ -10,7 +10,7 @@ internal static class HttpRequestFactory
         var message = new HttpRequestMessage(request.IsPost ? HttpMethod.Post : HttpMethod.Get, request.Uri);
         if (request.Form is { } form)
         {
-            message.Content = new FormUrlEncodedContent(form);
+            message.Content = new SingleUseFormContent(form, message);
         }
 
         message.Headers.TryAddWithoutValidation("Accept", "application/json");

@@ -34,6 +34,25 @@ public sealed class TokenRequestSenderTests
         GrantFields = [new("grant_type", "client_credentials")],
         Scope = "api://x/.default",
         Region = region,
+        Repeatable = true,
+    };
+
+    private static TokenRequest Refresh() => new()
+    {
+        Authority = Authority,
+        CorrelationId = Guid.Empty,
+        ApiId = ApiIds.RefreshToken,
+        GrantFields = [new("grant_type", "refresh_token"), new("refresh_token", "rotating-rt")],
+        Scope = "api://x/read",
+    };
+
+    private static TokenRequest Code() => new()
+    {
+        Authority = Authority,
+        CorrelationId = Guid.Empty,
+        ApiId = ApiIds.AuthorizationCode,
+        GrantFields = [new("grant_type", "authorization_code"), new("code", "one-time-code")],
+        Scope = "api://x/read",
     };
 
     [Test]
@@ -132,5 +151,96 @@ public sealed class TokenRequestSenderTests
 
         result.OAuthError.Should().Be("authorization_pending");
         network.Requests.Should().ContainSingle();
+    }
+
+    [Test]
+    public async Task SendAsync_RefreshGrantAnswered5xx_PostsOnceAndSaysItWasNotReplayed()
+    {
+        var network = new RecordingNetworkClient(_ => RecordingNetworkClient.Json(502, "{}"));
+
+        var result = await Sender(network).SendAsync(Refresh(), CancellationToken.None);
+
+        network.Requests.Should().ContainSingle("the authority may have rotated the refresh token already; a replay would burn the family");
+        var error = result.Error.Should().BeOfType<AuthServiceException>().Subject;
+        error.Code.Should().Be(AuthErrorCodes.HttpStatusError);
+        error.StatusCode.Should().Be(502);
+        error.GrantNotReplayed.Should().BeTrue();
+        error.Message.Should().Contain("not sent again");
+    }
+
+    [Test]
+    public async Task SendAsync_CodeGrantTimedOut_PostsOnceAndKeepsTheTimeoutCode()
+    {
+        var network = new RecordingNetworkClient((Func<NetworkRequest, NetworkResponse>)(_ => throw new AuthClientException(AuthErrorCodes.RequestTimeout, "no answer")));
+
+        var result = await Sender(network).SendAsync(Code(), CancellationToken.None);
+
+        network.Requests.Should().ContainSingle();
+        result.Error!.Code.Should().Be(AuthErrorCodes.RequestTimeout);
+        result.Error.GrantNotReplayed.Should().BeTrue();
+        result.Error.Message.Should().StartWith("no answer").And.Contain("authorization code needs a new sign-in");
+    }
+
+    [Test]
+    public async Task SendAsync_RefreshGrantRefusedConnection_IsNotFlaggedAsPossiblyRedeemed()
+    {
+        var network = new RecordingNetworkClient((Func<NetworkRequest, NetworkResponse>)(_ => throw new AuthClientException(AuthErrorCodes.NetworkError, "refused")));
+
+        var result = await Sender(network).SendAsync(Refresh(), CancellationToken.None);
+
+        network.Requests.Should().ContainSingle();
+        result.Error!.GrantNotReplayed.Should().BeFalse();
+    }
+
+    [Test]
+    public async Task SendAsync_ClientCredentialsRetried_SendsAFreshAssertionWithANewJti()
+    {
+        using var certificate = TestCertificate();
+        var calls = 0;
+        var network = new RecordingNetworkClient(_ => ++calls == 1 ? RecordingNetworkClient.Json(500, "{}") : RecordingNetworkClient.Json(200, Ok));
+        var authenticator = new CertificateAuthenticator(certificate, sendX5c: false, algorithm: null, new PayloadEchoCrypto(), _time);
+
+        var result = await Sender(network, authenticator).SendAsync(Request(), CancellationToken.None);
+
+        result.Value.Should().NotBeNull();
+        var assertions = network.Requests.Select(r => r.Form!.Single(f => f.Key == "client_assertion").Value).ToList();
+        assertions.Should().HaveCount(2);
+        assertions[0].Should().NotBe(assertions[1]);
+        Jti(assertions[0]).Should().NotBe(Jti(assertions[1]), "an assertion's jti is single-use");
+    }
+
+    [Test]
+    public async Task SendAsync_RegionFailsForARefreshGrant_IsNotSentAgainToTheGlobalEndpoint()
+    {
+        var network = new RecordingNetworkClient(_ => RecordingNetworkClient.Json(503, "{}"));
+
+        await Sender(network).SendAsync(Refresh() with { Region = "westus" }, CancellationToken.None);
+
+        network.Requests.Should().ContainSingle();
+    }
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 TestCertificate()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=retry-test", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        return request.CreateSelfSigned(TimeProvider.System.GetUtcNow().AddDays(-1), TimeProvider.System.GetUtcNow().AddDays(1));
+    }
+
+    private static string Jti(string assertion)
+    {
+        var payload = System.Buffers.Text.Base64Url.DecodeFromChars(assertion.Split('.')[1]);
+        return System.Text.Json.JsonDocument.Parse(payload).RootElement.GetProperty("jti").GetString()!;
+    }
+
+    /// <summary>"Signs" by echoing the payload, so the test can read each assertion's jti.</summary>
+    private sealed class PayloadEchoCrypto : ICryptoProvider
+    {
+        public string CreateRandomValue() => Guid.NewGuid().ToString("N");
+
+        public string Sha256Base64Url(string value) => value;
+
+        public string SignJwt(ReadOnlySpan<byte> headerJson, ReadOnlySpan<byte> payloadJson, System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, JwtSigningAlgorithm algorithm) =>
+            $"{System.Buffers.Text.Base64Url.EncodeToString(headerJson)}.{System.Buffers.Text.Base64Url.EncodeToString(payloadJson)}.sig";
     }
 }

@@ -34,6 +34,9 @@ internal sealed class RawTokenServer : IDisposable
 
     public int Connections { get; private set; }
 
+    /// <summary>Gets every request head (request line and headers) this server received, as text.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Heads { get; } = new();
+
     public static Func<Socket, NetworkStream, CancellationToken, Task> Sends(string raw) => async (_, stream, ct) =>
     {
         await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(raw), ct);
@@ -80,7 +83,7 @@ internal sealed class RawTokenServer : IDisposable
         {
             try
             {
-                await ReadHeadAsync(stream, _stopping);
+                Heads.Enqueue(await ReadHeadAsync(stream, _stopping));
                 await _behave(socket, stream, _stopping);
             }
             catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
@@ -90,7 +93,7 @@ internal sealed class RawTokenServer : IDisposable
         }
     }
 
-    private static async Task ReadHeadAsync(NetworkStream stream, CancellationToken ct)
+    private static async Task<string> ReadHeadAsync(NetworkStream stream, CancellationToken ct)
     {
         var buffer = new byte[16 * 1024];
         var filled = 0;
@@ -99,14 +102,16 @@ internal sealed class RawTokenServer : IDisposable
             var read = await stream.ReadAsync(buffer.AsMemory(filled), ct);
             if (read == 0)
             {
-                return;
+                break;
             }
 
             filled += read;
             if (buffer.AsSpan(0, filled).IndexOf("\r\n\r\n"u8) >= 0)
             {
-                return;
+                break;
             }
         }
+
+        return System.Text.Encoding.ASCII.GetString(buffer, 0, filled);
     }
 }

@@ -133,4 +133,93 @@ public sealed class TransportFaultTests
         error.Message.Should().Contain("Redirects are not followed").And.Contain($"127.0.0.1:{target.Port}");
         target.Connections.Should().Be(0, "the secret must not be posted to the redirect target");
     }
+
+    [TestCase(307)]
+    [TestCase(308)]
+    public async Task Redirect_AppClientFollowsRedirects_TargetNeverReceivesThePost(int status)
+    {
+        var body = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var target = new RawTokenServer(async (_, stream, ct) =>
+        {
+            // Whatever follows the head (the form body, with the secret) is recorded too.
+            var buffer = new byte[4096];
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            wait.CancelAfter(TimeSpan.FromMilliseconds(300));
+            try
+            {
+                var read = await stream.ReadAsync(buffer, wait.Token);
+                body.Enqueue(Encoding.ASCII.GetString(buffer, 0, read));
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            await RawTokenServer.Sends(TokenAnswer)(null!, stream, ct);
+        });
+        using var server = new RawTokenServer(RawTokenServer.Sends(
+            $"HTTP/1.1 {status} Redirect\r\nLocation: http://127.0.0.1:{target.Port}/steal\r\nContent-Length: 0\r\n\r\n"));
+
+        var act = () => FollowingApp(server).AcquireTokenByClientCredentialAsync(Request);
+
+        var error = (await act.Should().ThrowAsync<AuthClientException>()).Which;
+        error.Code.Should().Be(AuthErrorCodes.RedirectRefused);
+        error.Message.Should().Contain($"127.0.0.1:{target.Port}").And.Contain("AllowAutoRedirect");
+        target.Heads.Should().NotContain(h => h.StartsWith("POST", StringComparison.Ordinal), "the redirect target must never see the POST");
+        string.Concat(target.Heads.Concat(body)).Should().NotContain("daemon-secret");
+    }
+
+    [Test]
+    public async Task Redirect302_AppClientFollowsItAsAGet_TheTargetsAnswerIsRefused()
+    {
+        using var target = new RawTokenServer(RawTokenServer.Sends(TokenAnswer));
+        using var server = new RawTokenServer(RawTokenServer.Sends(
+            $"HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:{target.Port}/steal\r\nContent-Length: 0\r\n\r\n"));
+
+        var act = () => FollowingApp(server).AcquireTokenByClientCredentialAsync(Request);
+
+        var error = (await act.Should().ThrowAsync<AuthClientException>()).Which;
+        error.Code.Should().Be(AuthErrorCodes.RedirectRefused, "a token from the redirect target must not be accepted");
+        string.Concat(target.Heads).Should().NotContain("daemon-secret");
+    }
+
+    [Test]
+    public async Task Redirect_AppFactoryWithDefaultHandler_TargetNeverReceivesThePost()
+    {
+        using var target = new RawTokenServer(RawTokenServer.Sends(TokenAnswer));
+        using var server = new RawTokenServer(RawTokenServer.Sends(
+            $"HTTP/1.1 307 Temporary Redirect\r\nLocation: http://127.0.0.1:{target.Port}/steal\r\nContent-Length: 0\r\n\r\n"));
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services);
+        using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+        var options = Options(server);
+        options.HttpClientFactory = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IHttpClientFactory>(provider);
+        var app = new ConfidentialClientApplication(options);
+
+        var act = () => app.AcquireTokenByClientCredentialAsync(Request);
+
+        (await act.Should().ThrowAsync<AuthClientException>()).Which.Code.Should().Be(AuthErrorCodes.RedirectRefused);
+        target.Heads.Should().NotContain(h => h.StartsWith("POST", StringComparison.Ordinal));
+    }
+
+    private const string TokenAnswer =
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 66\r\n\r\n{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\"stolen1\"}";
+
+    /// <summary>An app whose own HttpClient follows redirects (the default of SocketsHttpHandler).</summary>
+    private static ConfidentialClientApplication FollowingApp(RawTokenServer server)
+    {
+        var options = Options(server);
+        options.NetworkClient = new HttpClientNetworkClient(new HttpClient(new SocketsHttpHandler { UseProxy = false }), new HttpClientNetworkClientOptions { RequestTimeout = TimeSpan.FromSeconds(10) });
+        return new ConfidentialClientApplication(options);
+    }
+
+    private static ConfidentialClientOptions Options(RawTokenServer server) => new()
+    {
+        ClientId = "daemon-app",
+        Authority = server.Issuer,
+        ProtocolMode = ProtocolMode.Oidc,
+        AllowInsecureLoopbackAuthority = true,
+        AuthorityMetadataJson = server.MetadataJson,
+        ClientCredential = ClientCredential.FromSecret("daemon-secret"),
+        RetryDelay = TimeSpan.Zero,
+    };
 }

@@ -143,6 +143,49 @@ public sealed class HttpClientNetworkClientTests
         error.CorrelationId.Should().Be(Post.CorrelationId);
     }
 
+    [Test]
+    public async Task SendAsync_HandlerResendsTheBodyToARedirectTarget_IsRedirectRefusedAndNothingIsWritten()
+    {
+        var handler = new FollowingHandler(new Uri("https://attacker.example/steal"));
+        var client = new HttpClientNetworkClient(new HttpClient(handler), Fast);
+
+        var act = () => client.SendAsync(Post);
+
+        var error = (await act.Should().ThrowAsync<AuthClientException>()).Which;
+        error.Code.Should().Be(AuthErrorCodes.RedirectRefused);
+        error.Message.Should().Contain("https://attacker.example").And.NotContain("s3cr3t");
+        handler.Bodies.Should().Equal(["grant_type=client_credentials&client_secret=s3cr3t"], "only the first send, to the token endpoint, got the body");
+    }
+
+    [Test]
+    public async Task SendAsync_HandlerSendsTheSameBodyTwice_IsRedirectRefused()
+    {
+        var handler = new FollowingHandler(target: null);
+        var client = new HttpClientNetworkClient(new HttpClient(handler), Fast);
+
+        var act = () => client.SendAsync(Post);
+
+        (await act.Should().ThrowAsync<AuthClientException>()).Which.Code.Should().Be(AuthErrorCodes.RedirectRefused);
+        handler.Bodies.Should().ContainSingle();
+    }
+
+    [Test]
+    public async Task SendAsync_AnswerCameFromAnotherUri_IsRedirectRefused()
+    {
+        var handler = new StubHandler((request, _) =>
+        {
+            request.RequestUri = new Uri("https://attacker.example/metadata");
+            var answer = Answer(HttpStatusCode.OK, """{"access_token":"forged"}""");
+            answer.RequestMessage = request;
+            return answer;
+        });
+        var client = new HttpClientNetworkClient(new HttpClient(handler), Fast);
+
+        var act = () => client.SendAsync(Post with { Form = null });
+
+        (await act.Should().ThrowAsync<AuthClientException>()).Which.Code.Should().Be(AuthErrorCodes.RedirectRefused);
+    }
+
     private static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
@@ -177,5 +220,24 @@ public sealed class HttpClientNetworkClientTests
         public override void SetLength(long value) => throw new NotSupportedException();
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>Sends the body, then "follows a redirect" as SocketsHttpHandler does: same message, new URI (or the same), body again.</summary>
+    private sealed class FollowingHandler(Uri? target) : HttpMessageHandler
+    {
+        public List<string> Bodies { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            for (var hop = 0; hop < 2; hop++)
+            {
+                using var sink = new MemoryStream();
+                await request.Content!.CopyToAsync(sink, cancellationToken);
+                Bodies.Add(System.Text.Encoding.ASCII.GetString(sink.ToArray()));
+                request.RequestUri = target ?? request.RequestUri;
+            }
+
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}") };
+        }
     }
 }

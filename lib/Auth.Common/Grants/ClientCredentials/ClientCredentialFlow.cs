@@ -94,6 +94,7 @@ internal sealed class ClientCredentialFlow
                 Claims = call.Request.Claims,
                 ExtraQueryParameters = call.Request.ExtraQueryParameters,
                 Region = RegionalEndpoint.Choose(call.Request.AzureRegion, _runtime.DetectedRegion),
+                Repeatable = true,
             },
             CancellationToken.None).ConfigureAwait(false);
         var response = result.GetOrThrow();

@@ -37,6 +37,7 @@ internal sealed class DeviceCodeFlow
                 Scope = string.Join(' ', context.Scopes.Concat(["openid", "profile", "offline_access"]).Distinct(StringComparer.OrdinalIgnoreCase)),
                 Claims = request.Claims,
                 ExtraQueryParameters = request.ExtraQueryParameters,
+                Repeatable = true,
             },
             context.Scopes,
             cancellationToken).ConfigureAwait(false);
