@@ -5,16 +5,19 @@ using Auth.Common.Authority;
 namespace Auth.Common.Accounts;
 
 /// <summary>
-/// The home account id of a user of a generic OpenID Provider (<see cref="ProtocolMode.Oidc"/>): <c>{sub}.{tag}</c>,
+/// The home account id of a user of a generic OpenID Provider (<see cref="ProtocolMode.Oidc"/>): <c>{sub}~{tag}</c>,
 /// where the tag is the first 128 bits, in lower-case hex, of SHA-256 over <c>{issuer}\n{sub}</c>. OpenID Connect
 /// identifies a user by (<c>iss</c>, <c>sub</c>), and the MSAL cache schema has no issuer field (the environment is the
 /// host, the realm of a generic authority is empty), so the issuer goes into the id: every entry of the user's
 /// (account, ID, access and refresh tokens) and their partition are then the issuer's alone. The <c>sub</c> is hashed
-/// in too, so two subjects that differ only in case keep apart under the schema's lower-cased keys.
+/// in too, so two subjects that differ only in case keep apart under the schema's lower-cased keys. The separator is not
+/// Entra ID's dot: msal-node takes what follows the first dot of a home account id as the home tenant and looks the
+/// account entry up under it, which would miss this account (its realm stays empty, as both MSALs write for OIDC).
 /// </summary>
 internal static class IssuerScopedAccountId
 {
     private const int TagBytes = 16;
+    private const char Separator = '~';
 
     /// <summary>
     /// Returns whether home account ids of <paramref name="authority"/> are issuer-scoped: in OpenID Connect mode, whatever
@@ -23,7 +26,7 @@ internal static class IssuerScopedAccountId
     public static bool Applies(AuthorityInfo authority) => authority.Mode == ProtocolMode.Oidc || authority.Kind == AuthorityKind.Generic;
 
     /// <summary>Returns the home account id of the user <paramref name="sub"/> of <paramref name="authority"/>.</summary>
-    public static string For(AuthorityInfo authority, string sub) => $"{sub}.{Tag(Issuer(authority), sub)}";
+    public static string For(AuthorityInfo authority, string sub) => $"{sub}{Separator}{Tag(Issuer(authority), sub)}";
 
     /// <summary>
     /// Returns whether <paramref name="homeAccountId"/> is the id of one of <paramref name="authority"/>'s users: its tag
@@ -32,14 +35,14 @@ internal static class IssuerScopedAccountId
     /// </summary>
     public static bool BelongsTo(string homeAccountId, AuthorityInfo authority)
     {
-        var dot = homeAccountId.LastIndexOf('.');
-        if (dot <= 0 || homeAccountId.Length - dot - 1 != TagBytes * 2)
+        var separator = homeAccountId.Length - (TagBytes * 2) - 1;
+        if (separator <= 0 || homeAccountId[separator] != Separator)
         {
             return false;
         }
 
-        var sub = homeAccountId[..dot];
-        return string.Equals(homeAccountId[(dot + 1)..], Tag(Issuer(authority), sub), StringComparison.Ordinal);
+        var sub = homeAccountId[..separator];
+        return string.Equals(homeAccountId[(separator + 1)..], Tag(Issuer(authority), sub), StringComparison.Ordinal);
     }
 
     /// <summary>

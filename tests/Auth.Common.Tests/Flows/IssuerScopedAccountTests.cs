@@ -64,8 +64,8 @@ public sealed class IssuerScopedAccountTests
         var b = await SignInAsync(IssuerB);
 
         a.HomeAccountId.Should().NotBe(b.HomeAccountId);
-        a.HomeAccountId.Should().StartWith(Sub + ".");
-        b.HomeAccountId.Should().StartWith(Sub + ".");
+        a.HomeAccountId.Should().StartWith(Sub + "~");
+        b.HomeAccountId.Should().StartWith(Sub + "~");
         a.LocalAccountId.Should().Be(Sub, "the local id stays the sub");
         (await Cache.GetAllAccountsAsync()).Select(x => x.HomeAccountId).Should().BeEquivalentTo([a.HomeAccountId, b.HomeAccountId]);
     }
@@ -185,7 +185,7 @@ public sealed class IssuerScopedAccountTests
         IssuerScopedAccountId.For(spelled, Sub).Should().Be(id);
         IssuerScopedAccountId.For(port, Sub).Should().NotBe(id);
         IssuerScopedAccountId.For(path, Sub).Should().NotBe(id);
-        id.Should().MatchRegex("^f3c1d2e4-user\\.[0-9a-f]{32}$");
+        id.Should().MatchRegex("^f3c1d2e4-user~[0-9a-f]{32}$");
         IssuerScopedAccountId.BelongsTo(id, spelled).Should().BeTrue();
         IssuerScopedAccountId.BelongsTo(id, port).Should().BeFalse();
         IssuerScopedAccountId.BelongsTo(id.ToUpperInvariant(), canonical).Should().BeFalse();
