@@ -15,14 +15,14 @@ internal sealed record AccountIdentity(
     string AuthorityType)
 {
     /// <summary>
-    /// Entra ID: home account id from client_info (uid.utid). Other providers: the ID token's sub.
-    /// Returns null when neither is present.
+    /// Entra ID: home account id from client_info (uid.utid). A generic OpenID Provider: the ID token's sub scoped to
+    /// the issuer (<see cref="IssuerScopedAccountId"/>). AD FS: the sub. Returns null when there is no id.
     /// </summary>
     public static AccountIdentity? From(AuthorityInfo authority, string? clientInfo, IReadOnlyDictionary<string, string>? claims)
     {
         var info = authority.SendsClientInfo ? Accounts.ClientInfo.TryParse(clientInfo) : null;
         var sub = claims?.GetValueOrDefault("sub");
-        var home = info?.HomeAccountId ?? sub;
+        var home = info?.HomeAccountId ?? (string.IsNullOrEmpty(sub) || !IssuerScopedAccountId.Applies(authority) ? sub : IssuerScopedAccountId.For(authority, sub));
         if (string.IsNullOrEmpty(home))
         {
             return null;

@@ -34,8 +34,8 @@ public sealed class TokenCache
     }
 
     /// <summary>
-    /// Returns the account with <paramref name="homeAccountId"/>, or null. With a cache plugin this loads the
-    /// account's own partition, so an account another instance or process signed in is found.
+    /// Returns the account with <paramref name="homeAccountId"/> (compared case-sensitively), or null. With a cache plugin
+    /// this loads the account's own partition, so an account another instance or process signed in is found.
     /// </summary>
     /// <param name="homeAccountId">The home account id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -122,11 +122,15 @@ public sealed class TokenCache
     /// <exception cref="Errors.AuthClientException">The JSON is invalid; the cache is unchanged.</exception>
     public void Deserialize(string json) => _cache.Store.Deserialize(json);
 
+    /// <summary>
+    /// The account in the partition named by <paramref name="homeAccountId"/>, matched exactly: an OpenID Provider's
+    /// <c>sub</c> is case-sensitive (two subjects may differ only in case), and Entra ID's <c>uid.utid</c> is written in
+    /// lower case by every MSAL, so the id an earlier result or account gave is the one to pass.
+    /// </summary>
     private AccountInfo? FindAccount(TokenCacheStore store, string homeAccountId)
     {
-        var account = store.Find(homeAccountId)?.FindAccount(realm: null)
-            ?? store.Partitions.SelectMany(p => p.Accounts).FirstOrDefault(a => string.Equals(a.HomeAccountId, homeAccountId, StringComparison.OrdinalIgnoreCase));
-        return account is null ? null : ToAccountInfo(store, account);
+        var account = store.Find(homeAccountId)?.FindAccount(realm: null);
+        return account is null || !string.Equals(account.HomeAccountId, homeAccountId, StringComparison.Ordinal) ? null : ToAccountInfo(store, account);
     }
 
     /// <summary>The account with the local id, if its home partition still holds tokens (an alias can outlive them).</summary>

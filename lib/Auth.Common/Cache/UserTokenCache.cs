@@ -17,6 +17,7 @@ internal static class UserTokenCache
         }
 
         if (partition.FindAccessTokenByKey(homeAccountId, authority.Cloud.CacheLookupOrder, clientId, realm, scopes) is { } exact
+            && SameAccount(exact.HomeAccountId, homeAccountId)
             && string.IsNullOrEmpty(exact.UserAssertionHash)
             && exact.IsBearer)
         {
@@ -25,7 +26,7 @@ internal static class UserTokenCache
 
         return partition.FindAccessToken(
             (ClientId: clientId, Home: homeAccountId, Authority: authority, Realm: realm, Scopes: scopes),
-            static (t, find) => Same(t.HomeAccountId, find.Home)
+            static (t, find) => SameAccount(t.HomeAccountId, find.Home)
                 && string.IsNullOrEmpty(t.UserAssertionHash)
                 && Same(t.ClientId, find.ClientId)
                 && Same(t.Realm ?? string.Empty, find.Realm)
@@ -55,7 +56,7 @@ internal static class UserTokenCache
             return null;
         }
 
-        if (authority is not null && partition.FindIdTokenByKey(homeAccountId, authority.Cloud.CacheLookupOrder, clientId, realm) is { } exact)
+        if (authority is not null && partition.FindIdTokenByKey(homeAccountId, authority.Cloud.CacheLookupOrder, clientId, realm) is { } exact && SameAccount(exact.HomeAccountId, homeAccountId))
         {
             return exact;
         }
@@ -68,9 +69,12 @@ internal static class UserTokenCache
         store.Find(homeAccountId)?.FindAccount(realm);
 
     private static bool IsUsersOwn(RefreshTokenEntity t, string homeAccountId, AuthorityInfo authority) =>
-        Same(t.HomeAccountId, homeAccountId)
+        SameAccount(t.HomeAccountId, homeAccountId)
         && string.IsNullOrEmpty(t.UserAssertionHash)
         && authority.MatchesEnvironment(t.Environment);
 
     private static bool Same(string? a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Home account ids are compared exactly, like the partitions they name (an OpenID Provider's <c>sub</c> is case-sensitive).</summary>
+    private static bool SameAccount(string? a, string b) => string.Equals(a, b, StringComparison.Ordinal);
 }

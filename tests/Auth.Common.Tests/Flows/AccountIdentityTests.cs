@@ -26,11 +26,11 @@ public sealed class AccountIdentityTests
     }
 
     [Test]
-    public void From_OidcProvider_UsesSubAndIgnoresClientInfo()
+    public void From_OidcProvider_UsesSubScopedToTheIssuerAndIgnoresClientInfo()
     {
         var account = AccountIdentity.From(Oidc, TestJwt.ClientInfo("u1", "t1"), Claims(("sub", "s-42"), ("email", "bob@x")))!;
 
-        account.HomeAccountId.Should().Be("s-42");
+        account.HomeAccountId.Should().Be(IssuerScopedAccountId.For(Oidc, "s-42")).And.StartWith("s-42~");
         account.LocalAccountId.Should().Be("s-42");
         account.Realm.Should().BeEmpty();
         account.Username.Should().Be("bob@x");

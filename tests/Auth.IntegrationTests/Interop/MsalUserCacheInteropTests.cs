@@ -110,6 +110,63 @@ public sealed class MsalUserCacheInteropTests : PublicClientFixture
         Authority.RequestCount("refresh_token").Should().Be(1);
     }
 
+    [Test]
+    public async Task OidcCacheWrittenByOurs_IsListedByMsal_WhichRefusesToRefreshUnderTheIssuerScopedId()
+    {
+        var ours = App(Auth.Common.Authority.ProtocolMode.Oidc);
+        var fromOurs = await ours.AcquireTokenByUsernamePasswordAsync(new OurRequests.UsernamePasswordRequest
+        {
+            Scopes = Scopes, Username = Authority.DefaultUser.Username, Password = Authority.DefaultUser.Password,
+        });
+        var blob = ours.GetTokenCache().Serialize();
+        var msal = OidcMsal();
+        msal.UserTokenCache.SetBeforeAccess(args => args.TokenCache.DeserializeMsalV3(Encoding.UTF8.GetBytes(blob)));
+
+        var account = (await msal.GetAccountsAsync()).Single();
+        var refresh = () => msal.AcquireTokenSilent(Scopes, account).WithForceRefresh(true).ExecuteAsync();
+
+        account.HomeAccountId.Identifier.Should().Be(fromOurs.Account!.HomeAccountId);
+        account.Username.Should().Be(Authority.DefaultUser.Username);
+
+        // MSAL.NET redeems the refresh token, derives the account id from the answer (client_info, else the bare sub) and
+        // refuses to store tokens under an id other than the account's: the issuer-scoped id is Auth's own.
+        (await refresh.Should().ThrowAsync<MsalClientException>()).Which.ErrorCode.Should().Be("user_mismatch");
+        Authority.RequestCount("refresh_token").Should().Be(1);
+    }
+
+    [Test]
+    public async Task OidcCacheWrittenByMsal_IsNotServedByOurs()
+    {
+        var msal = OidcMsal();
+        string? blob = null;
+        msal.UserTokenCache.SetAfterAccess(args =>
+        {
+            if (args.HasStateChanged)
+            {
+                blob = Encoding.UTF8.GetString(args.TokenCache.SerializeMsalV3());
+            }
+        });
+#pragma warning disable CS0618 // ROPC is obsolete in MSAL.NET; it is the simplest way to make MSAL sign a user in here.
+        var fromMsal = await msal.AcquireTokenByUsernamePassword(Scopes, Authority.DefaultUser.Username, Authority.DefaultUser.Password).ExecuteAsync();
+#pragma warning restore CS0618
+        var ours = App(Auth.Common.Authority.ProtocolMode.Oidc);
+        ours.GetTokenCache().Deserialize(blob!);
+        var account = (await ours.GetTokenCache().GetAllAccountsAsync()).Single();
+        var requestsBefore = Authority.TokenRequests.Count;
+
+        var act = () => ours.AcquireTokenSilentAsync(new OurRequests.SilentFlowRequest { Scopes = Scopes, Account = account });
+
+        account.HomeAccountId.Should().Be(fromMsal.Account.HomeAccountId.Identifier, "MSAL.NET's id (the bare sub, or uid.utid from client_info) names no issuer");
+        (await act.Should().ThrowAsync<Auth.Common.Errors.InteractionRequiredException>()).Which.Code.Should().Be(Auth.Common.Errors.AuthErrorCodes.NoTokensFound);
+        Authority.TokenRequests.Count.Should().Be(requestsBefore, "its refresh token is sent nowhere");
+    }
+
+    private IPublicClientApplication OidcMsal() => PublicClientApplicationBuilder.Create(ClientId)
+        .WithExperimentalFeatures() // MSAL.NET 4.92 marks WithOidcAuthority experimental on public clients.
+        .WithOidcAuthority(Authority.Issuer)
+        .WithHttpClientFactory(new FixedHttpClientFactory(Authority.CreateHttpClient()))
+        .Build();
+
     private static string? RefreshTokenTarget(string cache)
     {
         using var json = System.Text.Json.JsonDocument.Parse(cache);

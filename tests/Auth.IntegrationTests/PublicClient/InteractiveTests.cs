@@ -33,9 +33,9 @@ public sealed class InteractiveTests : PublicClientFixture
 
         result.Source.Should().Be(TokenSource.IdentityProvider);
         result.Account!.Username.Should().Be(Authority.DefaultUser.Username);
-        result.Account.HomeAccountId.Should().Be(mode == ProtocolMode.AzureAD
-            ? $"{Authority.DefaultUser.ObjectId}.{Authority.TenantId}"
-            : result.IdTokenClaims!["sub"]);
+        result.Account.HomeAccountId.Should().MatchRegex(mode == ProtocolMode.AzureAD
+            ? $"^{Authority.DefaultUser.ObjectId}\\.{Authority.TenantId}$"
+            : $"^{System.Text.RegularExpressions.Regex.Escape(result.IdTokenClaims!["sub"])}~[0-9a-f]{{32}}$", "a generic OpenID Provider's user is its sub scoped to the issuer");
         page.Should().Contain("You are signed in");
         var query = authorizeUrl!.Query;
         query.Should().Contain("code_challenge_method=S256").And.Contain("redirect_uri=http%3A%2F%2F127.0.0.1%3A");

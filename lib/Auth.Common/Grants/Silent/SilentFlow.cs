@@ -35,6 +35,7 @@ internal sealed class SilentFlow
     {
         var context = await RequestContext.ResolveAsync(Runtime, request, request.Scopes, cancellationToken).ConfigureAwait(false);
         var account = request.Account ?? throw new AuthClientException(AuthErrorCodes.InvalidRequest, "Account is required: pass one from GetAllAccountsAsync or an earlier result.");
+        RequireAccountOf(context, account);
         var call = new SilentCall(request, account, context, RealmFor(context.Authority, account));
         var found = await FindAsync(call, cancellationToken).ConfigureAwait(false);
         if (found.Serve(call) is { } cached)
@@ -96,6 +97,24 @@ internal sealed class SilentFlow
             (Flow: this, Call: call),
             static (store, find) => (find.Flow.Find(store, find.Call, withRefreshToken: false), false),
             cancellationToken);
+
+    /// <summary>
+    /// A generic OpenID Provider's account is kept per issuer (<see cref="IssuerScopedAccountId"/>): an account another
+    /// issuer signed in, or one cached without an issuer (by MSAL or an earlier version), gets none of the cache's tokens
+    /// here and its refresh token is never sent to this authority.
+    /// </summary>
+    private static void RequireAccountOf(RequestContext context, AccountInfo account)
+    {
+        if (IssuerScopedAccountId.Applies(context.Authority) && !IssuerScopedAccountId.BelongsTo(account.HomeAccountId ?? string.Empty, context.Authority))
+        {
+            throw new InteractionRequiredException(
+                AuthErrorCodes.NoTokensFound,
+                $"The account was not signed in at {context.Authority.CanonicalAuthority}: the cache keeps an OpenID Provider's accounts per issuer, and this one belongs to another issuer or was cached without its issuer (by MSAL or an earlier version of Auth). Sign the user in interactively at this authority.")
+            {
+                CorrelationId = context.CorrelationId,
+            };
+        }
+    }
 
     /// <summary>The tenant to look in: the authority's when it names one by id, else the account's.</summary>
     private static string RealmFor(AuthorityInfo authority, AccountInfo account) =>

@@ -12,7 +12,9 @@ namespace Auth.IntegrationTests.Interop.MsalNode;
 /// The token cache is exchanged with the real msal-node 7 in both directions, both apps talking to the same
 /// <see cref="FakeAuthority"/> over HTTPS, for app tokens (client credentials) and a user's ID, access and refresh
 /// tokens (password grant), on Entra-style and generic OpenID Connect authorities with and without a port. The cache
-/// travels through msal-node's cache plugin (a file); a read must be served from the cache with no token request.
+/// travels through msal-node's cache plugin (a file); a read must be served from the cache with no token request. The
+/// exception: msal-node keys an OIDC user by the bare <c>sub</c>, which names no issuer, so Auth serves none of those
+/// user tokens (docs/cache-interop.md); msal-node reads the issuer-scoped users Auth writes.
 /// </summary>
 [TestFixture]
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
@@ -32,6 +34,10 @@ public sealed class MsalNodeCacheInteropTests : IDisposable
 
     private static IEnumerable<string> Scenarios => MsalNodeAuthority.Names;
 
+    private static IEnumerable<string> EntraScenarios => MsalNodeAuthority.Names.Where(n => n.StartsWith("entra", StringComparison.Ordinal));
+
+    private static IEnumerable<string> OidcScenarios => MsalNodeAuthority.Names.Where(n => n.StartsWith("oidc", StringComparison.Ordinal));
+
     private string CacheFile => Path.Combine(_folder, "msal-node-cache.json");
 
     [SetUp]
@@ -48,15 +54,14 @@ public sealed class MsalNodeCacheInteropTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    [TestCaseSource(nameof(Scenarios))]
+    [TestCaseSource(nameof(EntraScenarios))]
     public async Task CacheWrittenByMsalNode_IsReadByOurs_AsCacheHits(string scenario)
     {
         var authority = MsalNodeAuthority.For(scenario, _authority);
         var written = await RunNodeAsync(authority, AppStep(), UserStep());
         var counts = Counts();
-        // Entra: the default dialect reads msal-node's host:port environment too. Generic OIDC: msal-node's app tokens
-        // carry the authority's first path segment as realm, which only the msal-node dialect looks for.
-        var ours = Ours(authority, authority.Mode == ProtocolMode.Oidc ? CacheDialect.MsalNode : CacheDialect.MsalNet);
+        // The default dialect reads msal-node's host:port environment too.
+        var ours = Ours(authority, CacheDialect.MsalNet);
 
         ours.GetTokenCache().Deserialize(await File.ReadAllTextAsync(CacheFile));
         var app = await ours.AcquireTokenByClientCredentialAsync(new ClientCredentialRequest { Scopes = AppScopes });
@@ -71,6 +76,27 @@ public sealed class MsalNodeCacheInteropTests : IDisposable
         user.Account!.Username.Should().Be(_authority.DefaultUser.Username);
         Counts().Should().Be(counts, "a cache hit sends no token request");
         EnvironmentsIn(cache).Should().OnlyContain(e => e == authority.HostAndPort.Replace("login.microsoftonline.com", "login.windows.net", StringComparison.Ordinal));
+    }
+
+    [TestCaseSource(nameof(OidcScenarios))]
+    public async Task CacheWrittenByMsalNode_ForAnOidcAuthority_IsReadByOursForAppTokensOnly(string scenario)
+    {
+        var authority = MsalNodeAuthority.For(scenario, _authority);
+        var written = await RunNodeAsync(authority, AppStep(), UserStep());
+        var counts = Counts();
+
+        // msal-node's app tokens carry the authority's first path segment as realm, which only the msal-node dialect looks for.
+        var ours = Ours(authority, CacheDialect.MsalNode);
+        ours.GetTokenCache().Deserialize(await File.ReadAllTextAsync(CacheFile));
+        var app = await ours.AcquireTokenByClientCredentialAsync(new ClientCredentialRequest { Scopes = AppScopes });
+        var account = (await ours.GetTokenCache().GetAllAccountsAsync()).Should().ContainSingle().Subject;
+        var user = () => ours.AcquireTokenSilentAsync(new SilentFlowRequest { Scopes = UserScopes, Account = account });
+
+        app.Source.Should().Be(TokenSource.Cache, $"msal-node {_node.Version} wrote: {await File.ReadAllTextAsync(CacheFile)}");
+        app.AccessToken.Should().Be(written[0]["accessToken"]!.GetValue<string>());
+        account.HomeAccountId.Should().Be(written[1]["account"]!["homeAccountId"]!.GetValue<string>(), "msal-node keys an OIDC user by the bare sub, which names no issuer");
+        (await user.Should().ThrowAsync<Auth.Common.Errors.InteractionRequiredException>()).Which.Code.Should().Be(Auth.Common.Errors.AuthErrorCodes.NoTokensFound);
+        Counts().Should().Be(counts, "the user's refresh token is sent nowhere either");
     }
 
     [TestCaseSource(nameof(Scenarios))]
@@ -94,6 +120,25 @@ public sealed class MsalNodeCacheInteropTests : IDisposable
         read[1]["accessToken"]!.GetValue<string>().Should().Be(user.AccessToken);
         read[1]["account"]!["homeAccountId"]!.GetValue<string>().Should().Be(user.Account!.HomeAccountId);
         Counts().Should().Be(counts, "a cache hit sends no token request");
+    }
+
+    [TestCaseSource(nameof(OidcScenarios))]
+    public async Task OidcUserWrittenByOurs_IsRefreshedByMsalNode_WhichStoresTheAnswerUnderItsOwnId(string scenario)
+    {
+        var authority = MsalNodeAuthority.For(scenario, _authority);
+        var ours = Ours(authority, CacheDialect.MsalNode);
+        var user = await SignInAsync(ours);
+        await File.WriteAllTextAsync(CacheFile, ours.GetTokenCache().Serialize());
+
+        var read = await RunNodeAsync(authority, new JsonObject { ["op"] = "silent", ["scopes"] = new JsonArray([.. UserScopes.Select(s => JsonValue.Create(s))]), ["forceRefresh"] = true });
+
+        var cache = await File.ReadAllTextAsync(CacheFile);
+        read[0]["ok"]!.GetValue<bool>().Should().BeTrue($"msal-node {_node.Version} said {read[0]} for: {cache}");
+        read[0]["fromCache"]!.GetValue<bool>().Should().BeFalse();
+        _authority.TokenRequests[^1].GrantType.Should().Be("refresh_token");
+        // msal-node derives the id of the refreshed tokens from the answer (client_info, which this Entra-shaped fake
+        // returns, else the bare sub), so they land beside the issuer-scoped account, not in it.
+        read[0]["account"]!["homeAccountId"]!.GetValue<string>().Should().NotBe(user.Account!.HomeAccountId);
     }
 
     [Test]

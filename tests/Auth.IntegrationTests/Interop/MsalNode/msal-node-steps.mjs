@@ -2,7 +2,7 @@
 // Usage: node msal-node-steps.mjs <job.json>; prints one JSON array of step results on stdout.
 // job: { app: { clientId, clientSecret, authority, protocolMode, knownAuthorities }, cacheFile,
 //        connectPort?: number (route every request to https://127.0.0.1:<port>, Host header kept: the fake's virtual hosts),
-//        steps: [{ op: "clientCredentials" | "usernamePassword" | "accounts" | "silent", scopes, username?, password? }] }
+//        steps: [{ op: "clientCredentials" | "usernamePassword" | "accounts" | "silent", scopes, username?, password?, forceRefresh? }] }
 // Every step builds a new app whose only cache is the file, through msal-node's cache plugin.
 import fs from "node:fs";
 import https from "node:https";
@@ -93,7 +93,7 @@ async function run(step) {
             if (accounts.length !== 1) {
                 return { ok: false, errorCode: "test_account_count", message: `expected one account in the cache, found ${accounts.length}` };
             }
-            return result(await app.acquireTokenSilent({ account: accounts[0], scopes: step.scopes }));
+            return result(await app.acquireTokenSilent({ account: accounts[0], scopes: step.scopes, forceRefresh: step.forceRefresh ?? false }));
         }
         default:
             throw new Error(`unknown op ${step.op}`);
