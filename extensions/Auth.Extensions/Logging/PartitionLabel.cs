@@ -21,8 +21,12 @@ internal static class PartitionLabel
 
     private static string Hash(string partitionKey)
     {
+        const int StackLimit = 256;
+        var length = Encoding.UTF8.GetByteCount(partitionKey);
+        Span<byte> utf8 = length <= StackLimit ? stackalloc byte[StackLimit] : new byte[length];
+        utf8 = utf8[..Encoding.UTF8.GetBytes(partitionKey, utf8)];
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(partitionKey), digest);
+        SHA256.HashData(utf8, digest);
         return Convert.ToHexString(digest[..HashBytes]);
     }
 }

@@ -1,9 +1,22 @@
 namespace Auth.Extensions.Tests.Persistence;
 
-/// <summary>A fresh directory under the temp path, deleted with everything in it on dispose.</summary>
+/// <summary>
+/// A fresh directory under the temp path (owner-only on Unix, whatever the umask: the file cache refuses
+/// a directory other users can write), deleted with everything in it on dispose.
+/// </summary>
 internal sealed class TempDirectory : IDisposable
 {
-    public TempDirectory() => Directory.CreateDirectory(Path);
+    public TempDirectory()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(Path);
+        }
+        else
+        {
+            Directory.CreateDirectory(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
 
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "auth-persistence-" + Guid.NewGuid().ToString("N"));
 
