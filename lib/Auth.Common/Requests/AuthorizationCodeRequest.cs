@@ -52,8 +52,9 @@ public sealed record AuthorizationCodeRequest : AuthRequest
 
     /// <summary>
     /// Gets whether the code may be redeemed without <see cref="CodeVerifier"/> and <see cref="Nonce"/>, which bind the code to
-    /// this sign-in (code injection, RFC 9700 section 4.5). Set it only for an authority that refuses PKCE and an app that
-    /// binds the code otherwise; a <see cref="Nonce"/> or verifier that is passed is still used.
+    /// this sign-in (code injection, RFC 9700 section 4.5). Set it only when another component requested the code without
+    /// PKCE and has checked the nonce of an ID token it received itself (a hybrid <c>code id_token</c> flow); a
+    /// <see cref="Nonce"/> or verifier that is passed is still used.
     /// </summary>
     public bool SkipPkceAndNonceCheck { get; init; }
 
