@@ -21,6 +21,23 @@ internal sealed class AccessTokenEntity : CredentialEntity
         }
     }
 
+    /// <summary>
+    /// Gets or sets the scopes the authority granted, when they differ from <see cref="Target"/>: an
+    /// app token is cached under the scopes the app asked for when the answer named others (see
+    /// <c>AccessTokenFactory.ForApp</c>), and results report what was really granted (RFC 6749
+    /// section 5.1). An extension of the MSAL schema; MSAL keeps unknown fields.
+    /// </summary>
+    [JsonPropertyName("granted_target")]
+    public string? GrantedTarget
+    {
+        get => _grantedTarget;
+        set
+        {
+            _grantedTarget = value;
+            _grantedScopeList = null;
+        }
+    }
+
     [JsonPropertyName("cached_at")]
     [JsonConverter(typeof(EpochSecondsConverter))]
     public long? CachedAt { get; set; }
@@ -82,7 +99,15 @@ internal sealed class AccessTokenEntity : CredentialEntity
     [JsonIgnore]
     public IReadOnlyList<string> ScopeList => _scopeList ??= Array.AsReadOnly((Target ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
+    /// <summary>Gets the scopes the authority granted, as a read-only list split once: <see cref="GrantedTarget"/> when recorded, else <see cref="ScopeList"/>.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> GrantedScopeList => _grantedTarget is null
+        ? ScopeList
+        : _grantedScopeList ??= Array.AsReadOnly(_grantedTarget.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
     private ScopeSet? _scopes;
+    private IReadOnlyList<string>? _grantedScopeList;
+    private string? _grantedTarget;
     private IReadOnlyList<string>? _scopeList;
     private TenantMemo? _issuedTenant;
     private string? _target;

@@ -10,9 +10,19 @@ internal static class EpochSeconds
     private static readonly long Min = DateTimeOffset.MinValue.ToUnixTimeSeconds();
     private static readonly long Max = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
-    /// <summary>Returns <paramref name="now"/> + <paramref name="lifetime"/> seconds, saturated.</summary>
-    public static long Add(long now, long lifetime) =>
-        lifetime > 0 && now > Max - lifetime ? Max : Math.Clamp(now + lifetime, Min, Max);
+    /// <summary>Returns <paramref name="now"/> + <paramref name="lifetime"/> seconds, saturated (either may be any value, negative included).</summary>
+    public static long Add(long now, long lifetime)
+    {
+        var sum = unchecked(now + lifetime);
+
+        // Overflow happened exactly when both operands share a sign the sum does not.
+        if (((now ^ sum) & (lifetime ^ sum)) < 0)
+        {
+            return lifetime > 0 ? Max : Min;
+        }
+
+        return Math.Clamp(sum, Min, Max);
+    }
 
     /// <summary>Returns the instant <paramref name="seconds"/> after the epoch, saturated.</summary>
     public static DateTimeOffset ToDateTimeOffset(long seconds) => DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(seconds, Min, Max));

@@ -5,10 +5,15 @@ using Auth.Common.Responses;
 
 namespace Auth.Common.Pipeline;
 
-/// <summary>Turns the device authorization endpoint's answer (RFC 8628 section 3.2) into a result.</summary>
+/// <summary>
+/// Turns the device authorization endpoint's answer (RFC 8628 section 3.2) into a result. The
+/// verification URIs are shown to the user, who types the code there: they must be https (RFC 8628
+/// section 5.4 asks for TLS), or plain http on loopback only when the authority itself is an http
+/// loopback authority (<c>AllowInsecureLoopbackAuthority</c>, for tests).
+/// </summary>
 internal static class DeviceAuthorizationParser
 {
-    public static PipelineResult<DeviceAuthorization> Parse(NetworkResponse response, IReadOnlyList<string> scopes, Guid correlationId, TimeProvider time)
+    public static PipelineResult<DeviceAuthorization> Parse(NetworkResponse response, IReadOnlyList<string> scopes, Guid correlationId, TimeProvider time, bool allowInsecureLoopback = false)
     {
         DeviceCodeResponseJson? json = null;
         try
@@ -28,9 +33,21 @@ internal static class DeviceAuthorizationParser
                 ?? new AuthServiceException(AuthErrorCodes.InvalidResponse, "The device authorization answer lacks device_code, user_code or verification_uri.") { CorrelationId = correlationId });
         }
 
+        Uri.TryCreate(json.VerificationUriComplete, UriKind.Absolute, out var complete);
+        if (!IsSecure(verification, allowInsecureLoopback) || (complete is not null && !IsSecure(complete, allowInsecureLoopback)))
+        {
+            var bad = IsSecure(verification, allowInsecureLoopback) ? complete! : verification;
+            return PipelineResult<DeviceAuthorization>.Failure(new AuthServiceException(
+                AuthErrorCodes.InvalidResponse,
+                $"The device authorization answer's verification URI is not https (scheme '{ServerText.Text(bad.Scheme, 32)}'), so the user would enter the code on a page anyone on the network can read or replace. Check the authority.")
+            {
+                StatusCode = response.StatusCode,
+                CorrelationId = correlationId,
+            });
+        }
+
         var expiresIn = TimeSpan.FromSeconds(Math.Clamp(json.ExpiresIn ?? 900, 1, 86_400));
         var interval = TimeSpan.FromSeconds(Math.Clamp(json.Interval ?? 5, 1, 60));
-        Uri.TryCreate(json.VerificationUriComplete, UriKind.Absolute, out var complete);
         return PipelineResult<DeviceAuthorization>.Success(new DeviceAuthorization(json.DeviceCode, new DeviceCodeInfo
         {
             UserCode = json.UserCode,
@@ -42,4 +59,7 @@ internal static class DeviceAuthorizationParser
             Scopes = scopes,
         }));
     }
+
+    private static bool IsSecure(Uri uri, bool allowInsecureLoopback) =>
+        uri.Scheme == Uri.UriSchemeHttps || (allowInsecureLoopback && uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback);
 }

@@ -9,16 +9,25 @@ namespace Auth.Common.Pipeline;
 /// Remembers requests the authority throttled (429, or 503 with Retry-After) until the time it
 /// asked for has passed, and fails identical requests fast with the same error instead of sending
 /// them. Requests are identified by a SHA-256 of the endpoint and form fields (without the client's
-/// credential, which differs on every request), so no secret is kept.
+/// credential, which differs on every request), so no secret is kept. Expired entries are swept
+/// at most once a minute when an answer is recorded, and the cache never holds more than
+/// <see cref="MaxEntries"/> (past it, the entries that end soonest go first), so sustained 429s
+/// across many tenants or scopes cannot grow it without bound.
 /// </summary>
 internal sealed class ThrottlingCache
 {
     /// <summary>The wait when the authority throttles without saying for how long.</summary>
     public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(60);
 
+    /// <summary>The most requests remembered at once.</summary>
+    public const int MaxEntries = 1000;
+
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromHours(1);
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
+    private readonly Lock _sweep = new();
+    private DateTimeOffset _nextSweep;
 
     public ThrottlingCache(TimeProvider time) => _time = time;
 
@@ -78,8 +87,39 @@ internal sealed class ThrottlingCache
             return;
         }
 
+        var now = _time.GetUtcNow();
         var wait = error.RetryAfter ?? DefaultRetryAfter;
-        _entries[key] = new Entry(error, _time.GetUtcNow() + (wait > MaxRetryAfter ? MaxRetryAfter : wait));
+        _entries[key] = new Entry(error, now + (wait > MaxRetryAfter ? MaxRetryAfter : wait));
+        Sweep(now);
+    }
+
+    /// <summary>Drops expired entries (once a minute, or when over the bound), then the soonest-ending ones down to nine tenths of the bound.</summary>
+    private void Sweep(DateTimeOffset now)
+    {
+        if (now < _nextSweep && _entries.Count <= MaxEntries)
+        {
+            return;
+        }
+
+        lock (_sweep)
+        {
+            _nextSweep = now + SweepInterval;
+            foreach (var entry in _entries)
+            {
+                if (entry.Value.Until <= now)
+                {
+                    _entries.TryRemove(entry);
+                }
+            }
+
+            if (_entries.Count > MaxEntries)
+            {
+                foreach (var entry in _entries.OrderBy(e => e.Value.Until).Take(_entries.Count - (MaxEntries * 9 / 10)).ToList())
+                {
+                    _entries.TryRemove(entry);
+                }
+            }
+        }
     }
 
     private sealed record Entry(AuthServiceException Error, DateTimeOffset Until);

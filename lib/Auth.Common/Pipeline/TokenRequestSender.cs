@@ -107,7 +107,8 @@ internal sealed class TokenRequestSender
             return PipelineResult<DeviceAuthorization>.Failure(failure);
         }
 
-        var result = DeviceAuthorizationParser.Parse(answer.Response!, scopes, request.CorrelationId, _time);
+        var insecureLoopback = request.Authority.Uri.Scheme == Uri.UriSchemeHttp && request.Authority.Uri.IsLoopback;
+        var result = DeviceAuthorizationParser.Parse(answer.Response!, scopes, request.CorrelationId, _time, insecureLoopback);
         Answered(request, answer, result.Error as AuthServiceException);
         return result;
     }

@@ -14,7 +14,7 @@ public sealed record AuthenticationResult
     /// <summary>Gets the signed-in account; null for app-only tokens.</summary>
     public AccountInfo? Account { get; init; }
 
-    /// <summary>Gets the scopes the token was granted for.</summary>
+    /// <summary>Gets the scopes the authority granted: its <c>scope</c> answer, or the requested scopes when it named none (RFC 6749 section 5.1). An app token may be cached under the requested scopes when the authority named others; it still reports what was granted.</summary>
     public required IReadOnlyList<string> Scopes { get; init; }
 
     /// <summary>Gets when the access token expires.</summary>

@@ -11,13 +11,16 @@ internal static class AccessTokenFactory
     /// <summary>
     /// An app token is cached under the scopes the app asked for when the authority's answer does
     /// not name them: some OpenID Providers answer a client-credentials request with their default
-    /// scopes, and keying the token by those would make every later call miss the cache.
+    /// scopes, and keying the token by those would make every later call miss the cache. What was
+    /// granted is kept beside it (<see cref="AccessTokenEntity.GrantedTarget"/>), so every result,
+    /// fresh or cached, reports the granted scopes (RFC 6749 section 5.1).
     /// </summary>
     public static AccessTokenEntity ForApp(string clientId, AuthorityInfo authority, string realm, string requestedTarget, TokenResponseJson response, DateTimeOffset requestedAt)
     {
         var token = Create(string.Empty, clientId, authority.Environment, realm, requestedTarget, response, requestedAt);
         if (!token.Scopes.Covers(ScopeSet.Parse(requestedTarget)))
         {
+            token.GrantedTarget = token.Target;
             token.Target = requestedTarget;
         }
 

@@ -37,7 +37,7 @@ internal static class ResultFactory
         string? refreshToken = null) => new()
     {
         AccessToken = token.Secret!,
-        Scopes = token.ScopeList,
+        Scopes = token.GrantedScopeList,
         ExpiresOn = EpochSeconds.ToDateTimeOffset(token.ExpiresOn!.Value),
         ExtendedExpiresOn = EpochSeconds.ToDateTimeOffset(token.ExtendedExpiresOn ?? token.ExpiresOn.Value),
         RefreshOn = token.RefreshOn is { } refreshOn ? EpochSeconds.ToDateTimeOffset(refreshOn) : null,

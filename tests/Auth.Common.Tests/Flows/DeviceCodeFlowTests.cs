@@ -48,6 +48,23 @@ public sealed class DeviceCodeFlowTests
 
     private static (int, string) Error(string error) => (400, $$"""{"error":"{{error}}","error_description":"{{error}}"}""");
 
+    [TestCase("""{"device_code":"dc","user_code":"U","verification_uri":"http://login.example.com/device"}""")]
+    [TestCase("""{"device_code":"dc","user_code":"U","verification_uri":"javascript:alert(1)"}""")]
+    [TestCase("""{"device_code":"dc","user_code":"U","verification_uri":"file:///etc/passwd"}""")]
+    [TestCase("""{"device_code":"dc","user_code":"U","verification_uri":"https://login.example.com/device","verification_uri_complete":"http://evil.example/device?code=U"}""")]
+    public async Task DeviceCode_VerificationUriNotHttps_IsInvalidResponseAndTheUserIsNotShownIt(string answer)
+    {
+        _server.DeviceCodeResponse = answer;
+
+        var act = () => Drive(_flow.AcquireAsync(Request(), CancellationToken.None));
+
+        var error = (await act.Should().ThrowAsync<AuthServiceException>()).Which;
+        error.Code.Should().Be(AuthErrorCodes.InvalidResponse);
+        error.Message.Should().Contain("not https");
+        _shown.Should().BeNull("the callback never sees a URI the user must not open");
+        _server.TokenRequests.Should().Be(0);
+    }
+
     [Test]
     public async Task Poll_PendingThenSlowDownThenSuccess_PollsThreeTimesAtTheRightIntervals()
     {
