@@ -3,7 +3,10 @@ namespace Auth.Common.Responses;
 /// <summary>A signed-in account as the cache knows it.</summary>
 public sealed record AccountInfo
 {
-    /// <summary>Gets the account's id across tenants (<c>{oid}.{tid}</c> in Entra ID, <c>sub</c> elsewhere).</summary>
+    /// <summary>
+    /// Gets the account's id across tenants, case-sensitive: <c>{oid}.{tid}</c> in Entra ID, <c>sub</c> in AD FS, and for an
+    /// OpenID Provider (<c>ProtocolMode.Oidc</c>) <c>{sub}~{tag}</c>, the tag naming the issuer (see docs/cache-interop.md).
+    /// </summary>
     public required string HomeAccountId { get; init; }
 
     /// <summary>Gets the authority host the account signed in at.</summary>
