@@ -21,4 +21,7 @@ public sealed record FakeTokenRequest(
 
     /// <summary>The request path, e.g. <c>/tfp/contoso.onmicrosoft.com/B2C_1_SignIn/oauth2/v2.0/token</c>; empty for requests built by hand.</summary>
     public string Path { get; init; } = string.Empty;
+
+    /// <summary>The query parameters of the token endpoint URL (an app's extra query parameters), each name once; empty when none.</summary>
+    public IReadOnlyDictionary<string, string> Query { get; init; } = new Dictionary<string, string>();
 }

@@ -26,7 +26,7 @@ internal static class IssuerScopedAccountId
     public static bool Applies(AuthorityInfo authority) => authority.Mode == ProtocolMode.Oidc || authority.Kind == AuthorityKind.Generic;
 
     /// <summary>Returns the home account id of the user <paramref name="sub"/> of <paramref name="authority"/>.</summary>
-    public static string For(AuthorityInfo authority, string sub) => $"{sub}{Separator}{Tag(Issuer(authority), sub)}";
+    public static string For(AuthorityInfo authority, string sub) => $"{sub}{Separator}{Tag(authority.IssuerKey, sub)}";
 
     /// <summary>
     /// Returns whether <paramref name="homeAccountId"/> is the id of one of <paramref name="authority"/>'s users: its tag
@@ -42,19 +42,7 @@ internal static class IssuerScopedAccountId
         }
 
         var sub = homeAccountId[..separator];
-        return string.Equals(homeAccountId[(separator + 1)..], Tag(Issuer(authority), sub), StringComparison.Ordinal);
-    }
-
-    /// <summary>
-    /// The issuer as <see cref="IssuerComparer"/> compares it: lower-case scheme and host, the port only when it is not
-    /// the scheme's default, the path as it is without a trailing slash. Built here, not taken from another property,
-    /// because the ids it makes are persisted: it must not change when something else does.
-    /// </summary>
-    private static string Issuer(AuthorityInfo authority)
-    {
-        var uri = authority.Uri;
-        var port = uri.IsDefaultPort ? string.Empty : $":{uri.Port}";
-        return $"{uri.Scheme.ToLowerInvariant()}://{uri.Host.ToLowerInvariant()}{port}{uri.AbsolutePath.TrimEnd('/')}";
+        return string.Equals(homeAccountId[(separator + 1)..], Tag(authority.IssuerKey, sub), StringComparison.Ordinal);
     }
 
     private static string Tag(string issuer, string sub)

@@ -22,6 +22,7 @@ internal sealed class AuthorityInfo
         HostWithPort = uri.IsDefaultPort ? Host : $"{Host}:{uri.Port}";
         MetadataUri = metadataUri;
         CanonicalAuthority = uri.AbsoluteUri.TrimEnd('/');
+        IssuerKey = $"{uri.Scheme.ToLowerInvariant()}://{Host}{(uri.IsDefaultPort ? string.Empty : $":{uri.Port}")}{uri.AbsolutePath.TrimEnd('/')}";
         Cloud = (cloud ?? CloudInstance.Single(Host)).ForPort(Host, HostWithPort, dialect);
     }
 
@@ -43,6 +44,20 @@ internal sealed class AuthorityInfo
     /// empty (MSAL.NET) or its first path segment (msal-node, which takes that segment as the tenant).
     /// </summary>
     public string AppRealm { get; }
+
+    /// <summary>
+    /// Gets the issuer as cache entries name it: lower-case scheme and host, the port only when it is not the scheme's
+    /// default, the path as it is without a trailing slash. Its own property, not derived from another, because the
+    /// entries it scopes are persisted: it must not change when something else does.
+    /// </summary>
+    public string IssuerKey { get; }
+
+    /// <summary>
+    /// Gets the issuer app (client-credentials) tokens are scoped to: <see cref="IssuerKey"/> for a generic OpenID
+    /// Provider, whose <see cref="AppRealm"/> two issuers on one host can share; null for Microsoft kinds, whose realm
+    /// names the tenant.
+    /// </summary>
+    public string? AppTokenIssuer => Kind == AuthorityKind.Generic ? IssuerKey : null;
 
     /// <summary>Gets the authority host, lower case, without port.</summary>
     public string Host { get; }

@@ -63,6 +63,22 @@ internal sealed class AccessTokenEntity : CredentialEntity
     [JsonPropertyName("user_assertion_hash")]
     public string? UserAssertionHash { get; set; }
 
+    /// <summary>
+    /// Gets or sets the key of the extra query parameters the token was obtained with (<see cref="QueryParameterKey"/>),
+    /// null when there were none. Such a token has MSAL.NET's credential type <c>AccessToken_Extended</c>.
+    /// </summary>
+    [JsonPropertyName("ext_cache_key")]
+    public string? ExtCacheKey { get; set; }
+
+    /// <summary>
+    /// Gets or sets the issuer of an app token of a generic OpenID Provider (<see cref="Authority.AuthorityInfo.AppTokenIssuer"/>),
+    /// null for Microsoft authorities, whose realm names the tenant. The schema's realm for such a token is empty (MSAL.NET)
+    /// or the authority's first path segment (msal-node), which two issuers on one host share; this field keeps their
+    /// tokens apart while both MSALs still read the entry. An extension of the MSAL schema; MSAL keeps unknown fields.
+    /// </summary>
+    [JsonPropertyName("issuer")]
+    public string? Issuer { get; set; }
+
     /// <summary>Gets the granted scopes, parsed once.</summary>
     [JsonIgnore]
     public ScopeSet Scopes => _scopes ??= ScopeSet.Parse(Target);
@@ -113,7 +129,16 @@ internal sealed class AccessTokenEntity : CredentialEntity
     private string? _target;
 
     public override string Key() =>
-        CacheKeys.Credential(HomeAccountId, Environment, CredentialType ?? CacheKeys.AccessTokenType, ClientId, Realm, Target);
+        CacheKeys.AccessToken(CacheKeys.Credential(HomeAccountId, Environment, CredentialType ?? CacheKeys.AccessTokenType, ClientId, Realm, Target), ExtCacheKey, Issuer);
+
+    /// <summary>
+    /// Returns whether the token may serve a request with these extra query parameters (<paramref name="queryKey"/>) and
+    /// issuer: the parameters must be the same set, and an issuer, when the token records one, the same issuer. A token
+    /// that records none was written by MSAL or an earlier version and is taken as the realm alone allows.
+    /// </summary>
+    public bool Serves(string? queryKey, string? issuer) =>
+        string.Equals(ExtCacheKey, queryKey, StringComparison.Ordinal)
+        && (Issuer is null || string.Equals(Issuer, issuer, StringComparison.Ordinal));
 
     public override string Partition() => PartitionRule.Of("AccessToken", HomeAccountId, UserAssertionHash, ClientId, Realm)!;
 

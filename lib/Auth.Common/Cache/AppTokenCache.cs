@@ -7,11 +7,12 @@ internal static class AppTokenCache
 {
     /// <summary>
     /// Returns the cached token of <paramref name="clientId"/> in <paramref name="realm"/> covering
-    /// <paramref name="scopes"/> (validated, in request order), or null. The key the token would
-    /// have is tried first under each of the cloud's aliases, built on the stack; only then is the
-    /// partition scanned.
+    /// <paramref name="scopes"/> (validated, in request order), obtained with the extra query parameters
+    /// <paramref name="queryKey"/> names and from the authority's issuer (<see cref="AuthorityInfo.AppTokenIssuer"/>),
+    /// or null. The key the token would have is tried first under each of the cloud's aliases, built on
+    /// the stack; only then is the partition scanned.
     /// </summary>
-    public static AccessTokenEntity? Find(TokenCacheStore store, string clientId, AuthorityInfo authority, string realm, IReadOnlyList<string> scopes)
+    public static AccessTokenEntity? Find(TokenCacheStore store, string clientId, AuthorityInfo authority, string realm, IReadOnlyList<string> scopes, string? queryKey = null)
     {
         var key = new CacheKeyBuilder(stackalloc char[CacheKeyBuilder.StackSize]);
         CacheKeys.WriteAppPartition(ref key, clientId, realm);
@@ -21,24 +22,28 @@ internal static class AppTokenCache
             return null;
         }
 
-        if (partition.FindAccessTokenByKey(string.Empty, authority.Cloud.CacheLookupOrder, clientId, realm, scopes) is { } exact && IsExactMatch(exact))
+        var issuer = authority.AppTokenIssuer;
+        if (partition.FindAccessTokenByKey(string.Empty, authority.Cloud.CacheLookupOrder, clientId, realm, scopes, queryKey, issuer) is { } exact
+            && IsExactMatch(exact, queryKey, issuer))
         {
             return exact;
         }
 
         return partition.FindAccessToken(
-            (ClientId: clientId, Authority: authority, Realm: realm, Scopes: ScopeSet.From(scopes)),
-            static (candidate, find) => IsMatch(candidate, find.ClientId, find.Authority, find.Realm, find.Scopes));
+            (ClientId: clientId, Authority: authority, Realm: realm, Scopes: ScopeSet.From(scopes), QueryKey: queryKey, Issuer: issuer),
+            static (candidate, find) => IsMatch(candidate, find.ClientId, find.Authority, find.Realm, find.Scopes, find.QueryKey, find.Issuer));
     }
 
     /// <summary>The key already pins client, tenant, cloud and scopes; what it does not say is checked here.</summary>
-    private static bool IsExactMatch(AccessTokenEntity token) =>
+    private static bool IsExactMatch(AccessTokenEntity token, string? queryKey, string? issuer) =>
         string.IsNullOrEmpty(token.HomeAccountId)
         && string.IsNullOrEmpty(token.UserAssertionHash)
-        && token.IsBearer;
+        && token.IsBearer
+        && token.Serves(queryKey, issuer);
 
-    private static bool IsMatch(AccessTokenEntity token, string clientId, AuthorityInfo authority, string realm, ScopeSet scopes) =>
-        string.IsNullOrEmpty(token.HomeAccountId)
+    private static bool IsMatch(AccessTokenEntity token, string clientId, AuthorityInfo authority, string realm, ScopeSet scopes, string? queryKey, string? issuer) =>
+        token.Serves(queryKey, issuer)
+        && string.IsNullOrEmpty(token.HomeAccountId)
         && string.IsNullOrEmpty(token.UserAssertionHash)
         && string.Equals(token.ClientId, clientId, StringComparison.OrdinalIgnoreCase)
         && string.Equals(token.Realm ?? string.Empty, realm, StringComparison.OrdinalIgnoreCase)

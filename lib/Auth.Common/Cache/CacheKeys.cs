@@ -4,6 +4,9 @@ namespace Auth.Common.Cache;
 internal static class CacheKeys
 {
     public const string AccessTokenType = "AccessToken";
+
+    /// <summary>MSAL.NET's credential type of an access token whose key has more components (<see cref="QueryParameterKey"/>).</summary>
+    public const string AccessTokenExtendedType = "AccessToken_Extended";
     public const string RefreshTokenType = "RefreshToken";
     public const string IdTokenType = "IdToken";
     private const string AppPartitionSuffix = "_AppTokenCache";
@@ -11,6 +14,30 @@ internal static class CacheKeys
     public static string Credential(string? homeAccountId, string? environment, string credentialType, string? clientId, string? realm, string? target) =>
         string.Join('-', homeAccountId ?? string.Empty, environment ?? string.Empty, credentialType, clientId ?? string.Empty, realm ?? string.Empty, target ?? string.Empty)
             .ToLowerInvariant();
+
+    /// <summary>
+    /// The key of an access token: <paramref name="credentialKey"/>, then the query parameters' key and the issuer as
+    /// further segments when the token has them (the issuer last, so MSAL.NET's form is a prefix).
+    /// </summary>
+    public static string AccessToken(string credentialKey, string? queryKey, string? issuer) =>
+        queryKey is null && issuer is null ? credentialKey
+        : string.Concat(credentialKey, queryKey is null ? string.Empty : "-" + queryKey.ToLowerInvariant(), issuer is null ? string.Empty : "-" + issuer.ToLowerInvariant());
+
+    /// <summary>Appends the segments <see cref="AccessToken"/> adds to <paramref name="key"/>.</summary>
+    public static void WriteAccessTokenSuffix(ref CacheKeyBuilder key, string? queryKey, string? issuer)
+    {
+        if (queryKey is not null)
+        {
+            key.Append('-');
+            key.AppendLower(queryKey);
+        }
+
+        if (issuer is not null)
+        {
+            key.Append('-');
+            key.AppendLower(issuer);
+        }
+    }
 
     /// <summary>Writes the key <see cref="Credential"/> returns, with the target given as its scopes, into <paramref name="key"/>.</summary>
     public static void WriteCredential(ref CacheKeyBuilder key, string? homeAccountId, string environment, string credentialType, string clientId, string realm, IReadOnlyList<string> scopes)

@@ -58,8 +58,9 @@ internal sealed class CachePartition
     /// msal-node); the key is built on the stack, so a hit creates no string. Null when none is there
     /// (or the key does not fit the buffer): the caller then scans.
     /// </summary>
-    public AccessTokenEntity? FindAccessTokenByKey(string? homeAccountId, IReadOnlyList<string> aliases, string clientId, string realm, IReadOnlyList<string> scopes) =>
-        EntryDictionaries.FindByKey(_accessTokens, CacheKeys.AccessTokenType, homeAccountId, aliases, clientId, realm, scopes);
+    public AccessTokenEntity? FindAccessTokenByKey(string? homeAccountId, IReadOnlyList<string> aliases, string clientId, string realm, IReadOnlyList<string> scopes, string? queryKey = null, string? issuer = null) =>
+        EntryDictionaries.FindByKey(
+            _accessTokens, queryKey is null ? CacheKeys.AccessTokenType : CacheKeys.AccessTokenExtendedType, homeAccountId, aliases, clientId, realm, scopes, queryKey, issuer);
 
     /// <summary>Returns the ID token stored under the key an entry with these fields has, as <see cref="FindAccessTokenByKey"/> does.</summary>
     public IdTokenEntity? FindIdTokenByKey(string homeAccountId, IReadOnlyList<string> aliases, string clientId, string realm) =>

@@ -44,9 +44,12 @@ internal static class EntryDictionaries
         }
     }
 
-
+    /// <summary>
+    /// Returns the entry stored under the key an entry with these fields has, under each of <paramref name="aliases"/> in
+    /// turn; the key is built on the stack. Null when none is there or the key does not fit: the caller then scans.
+    /// </summary>
     public static T? FindByKey<T>(
-        ConcurrentDictionary<string, T> entries, string credentialType, string? homeAccountId, IReadOnlyList<string> aliases, string clientId, string realm, IReadOnlyList<string> scopes)
+        ConcurrentDictionary<string, T> entries, string credentialType, string? homeAccountId, IReadOnlyList<string> aliases, string clientId, string realm, IReadOnlyList<string> scopes, string? queryKey = null, string? issuer = null)
         where T : class
     {
         var lookup = entries.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -55,6 +58,7 @@ internal static class EntryDictionaries
         {
             key.Clear();
             CacheKeys.WriteCredential(ref key, homeAccountId, aliases[i], credentialType, clientId, realm, scopes);
+            CacheKeys.WriteAccessTokenSuffix(ref key, queryKey, issuer);
             if (!key.Overflowed && lookup.TryGetValue(key.Key, out var entry))
             {
                 return entry;

@@ -10,16 +10,17 @@ internal static class OboTokenCache
 {
     /// <summary>
     /// Returns the assertion's access token covering <paramref name="scopes"/> that may be served (valid
-    /// as of <paramref name="now"/> with <paramref name="clockSkew"/>, not due for refresh), or null.
+    /// as of <paramref name="now"/> with <paramref name="clockSkew"/>, not due for refresh) and obtained with the
+    /// extra query parameters <paramref name="queryKey"/> names, or null.
     /// </summary>
-    public static AccessTokenEntity? FindAccessToken(TokenCacheStore store, string clientId, string assertionHash, AuthorityInfo authority, IReadOnlyList<string> scopes, long now, TimeSpan clockSkew)
+    public static AccessTokenEntity? FindAccessToken(TokenCacheStore store, string clientId, string assertionHash, AuthorityInfo authority, IReadOnlyList<string> scopes, long now, TimeSpan clockSkew, string? queryKey = null)
     {
         if (store.Find(assertionHash) is not { } partition)
         {
             return null;
         }
 
-        var find = new Find(clientId, assertionHash, authority, TenantOf(authority), scopes, now, clockSkew);
+        var find = new Find(clientId, assertionHash, authority, TenantOf(authority), scopes, now, clockSkew, queryKey);
         return FindExact(partition, find) is { } exact && IsServable(exact, find)
             ? exact
             : partition.FindAccessToken(find, static (t, f) => t.Scopes.Covers(f.Scopes) && IsServable(t, f));
@@ -43,12 +44,13 @@ internal static class OboTokenCache
     {
         var sample = partition.FindAccessToken(0, static (_, _) => true);
         return sample?.HomeAccountId is { } home
-            ? partition.FindAccessTokenByKey(home, find.Authority.Cloud.CacheLookupOrder, find.ClientId, find.Tenant ?? sample.Realm ?? string.Empty, find.Scopes)
+            ? partition.FindAccessTokenByKey(home, find.Authority.Cloud.CacheLookupOrder, find.ClientId, find.Tenant ?? sample.Realm ?? string.Empty, find.Scopes, find.QueryKey)
             : null;
     }
 
     private static bool IsServable(AccessTokenEntity t, Find f) =>
         IsOwn(t.UserAssertionHash, t.ClientId, t.Environment, f.ClientId, f.AssertionHash, f.Authority)
+        && t.Serves(f.QueryKey, issuer: null)
         && (f.Tenant is null || string.Equals(t.Realm, f.Tenant, StringComparison.OrdinalIgnoreCase))
         && TokenFreshness.IsUsable(t, f.Now, f.ClockSkew)
         && !(t.RefreshOn <= f.Now);
@@ -58,5 +60,5 @@ internal static class OboTokenCache
         && string.Equals(clientId, ownClientId, StringComparison.OrdinalIgnoreCase)
         && authority.MatchesEnvironment(environment);
 
-    private readonly record struct Find(string ClientId, string AssertionHash, AuthorityInfo Authority, string? Tenant, IReadOnlyList<string> Scopes, long Now, TimeSpan ClockSkew);
+    private readonly record struct Find(string ClientId, string AssertionHash, AuthorityInfo Authority, string? Tenant, IReadOnlyList<string> Scopes, long Now, TimeSpan ClockSkew, string? QueryKey);
 }

@@ -7,16 +7,18 @@ internal static class UserTokenCache
 {
     /// <summary>
     /// Returns the account's access token for the client, tenant and scopes (validated, in request
-    /// order): the exact key under each cloud alias first (built on the stack), then a scan.
+    /// order), obtained with the extra query parameters <paramref name="queryKey"/> names: the exact key
+    /// under each cloud alias first (built on the stack), then a scan.
     /// </summary>
-    public static AccessTokenEntity? FindAccessToken(TokenCacheStore store, string clientId, string homeAccountId, AuthorityInfo authority, string realm, IReadOnlyList<string> scopes)
+    public static AccessTokenEntity? FindAccessToken(TokenCacheStore store, string clientId, string homeAccountId, AuthorityInfo authority, string realm, IReadOnlyList<string> scopes, string? queryKey = null)
     {
         if (store.Find(homeAccountId) is not { } partition)
         {
             return null;
         }
 
-        if (partition.FindAccessTokenByKey(homeAccountId, authority.Cloud.CacheLookupOrder, clientId, realm, scopes) is { } exact
+        if (partition.FindAccessTokenByKey(homeAccountId, authority.Cloud.CacheLookupOrder, clientId, realm, scopes, queryKey) is { } exact
+            && exact.Serves(queryKey, issuer: null)
             && SameAccount(exact.HomeAccountId, homeAccountId)
             && string.IsNullOrEmpty(exact.UserAssertionHash)
             && exact.IsBearer)
@@ -25,8 +27,9 @@ internal static class UserTokenCache
         }
 
         return partition.FindAccessToken(
-            (ClientId: clientId, Home: homeAccountId, Authority: authority, Realm: realm, Scopes: scopes),
+            (ClientId: clientId, Home: homeAccountId, Authority: authority, Realm: realm, Scopes: scopes, QueryKey: queryKey),
             static (t, find) => SameAccount(t.HomeAccountId, find.Home)
+                && t.Serves(find.QueryKey, issuer: null)
                 && string.IsNullOrEmpty(t.UserAssertionHash)
                 && Same(t.ClientId, find.ClientId)
                 && Same(t.Realm ?? string.Empty, find.Realm)

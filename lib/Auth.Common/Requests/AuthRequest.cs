@@ -9,7 +9,12 @@ public abstract record AuthRequest
     /// <summary>Gets the correlation id sent as <c>client-request-id</c>; a new one is made when absent.</summary>
     public Guid? CorrelationId { get; init; }
 
-    /// <summary>Gets extra query parameters appended to the authority's endpoints for this request.</summary>
+    /// <summary>
+    /// Gets extra query parameters appended to the authority's endpoints for this request. They can change what the
+    /// authority issues, so access tokens obtained with them are cached under them: a cached token is served only to a
+    /// request with the same set of parameters (in any order), and concurrent requests share a token request only when
+    /// their parameters match. Refresh tokens do not depend on them.
+    /// </summary>
     public IReadOnlyDictionary<string, string>? ExtraQueryParameters { get; init; }
 
     /// <summary>

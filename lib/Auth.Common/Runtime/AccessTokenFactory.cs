@@ -15,9 +15,14 @@ internal static class AccessTokenFactory
     /// granted is kept beside it (<see cref="AccessTokenEntity.GrantedTarget"/>), so every result,
     /// fresh or cached, reports the granted scopes (RFC 6749 section 5.1).
     /// </summary>
-    public static AccessTokenEntity ForApp(string clientId, AuthorityInfo authority, string realm, string requestedTarget, TokenResponseJson response, DateTimeOffset requestedAt)
+    /// <remarks>
+    /// The token records the authority's issuer when realms do not tell issuers apart (<see cref="AuthorityInfo.AppTokenIssuer"/>)
+    /// and the extra query parameters it was obtained with (<paramref name="queryKey"/>).
+    /// </remarks>
+    public static AccessTokenEntity ForApp(string clientId, AuthorityInfo authority, string realm, string requestedTarget, TokenResponseJson response, DateTimeOffset requestedAt, string? queryKey = null)
     {
-        var token = Create(string.Empty, clientId, authority.Environment, realm, requestedTarget, response, requestedAt);
+        var token = Create(string.Empty, clientId, authority.Environment, realm, requestedTarget, response, requestedAt, queryKey);
+        token.Issuer = authority.AppTokenIssuer;
         if (!token.Scopes.Covers(ScopeSet.Parse(requestedTarget)))
         {
             token.GrantedTarget = token.Target;
@@ -27,10 +32,11 @@ internal static class AccessTokenFactory
         return token;
     }
 
-    public static AccessTokenEntity ForUser(AccountIdentity account, string clientId, string requestedTarget, TokenResponseJson response, DateTimeOffset requestedAt) =>
-        Create(account.HomeAccountId, clientId, account.Environment, account.Realm, requestedTarget, response, requestedAt);
+    /// <summary>A user's access token; <paramref name="queryKey"/> names the extra query parameters it was obtained with.</summary>
+    public static AccessTokenEntity ForUser(AccountIdentity account, string clientId, string requestedTarget, TokenResponseJson response, DateTimeOffset requestedAt, string? queryKey = null) =>
+        Create(account.HomeAccountId, clientId, account.Environment, account.Realm, requestedTarget, response, requestedAt, queryKey);
 
-    private static AccessTokenEntity Create(string homeAccountId, string clientId, string environment, string realm, string requestedTarget, TokenResponseJson response, DateTimeOffset requestedAt)
+    private static AccessTokenEntity Create(string homeAccountId, string clientId, string environment, string realm, string requestedTarget, TokenResponseJson response, DateTimeOffset requestedAt, string? queryKey)
     {
         var now = requestedAt.ToUnixTimeSeconds();
         var expiresOn = EpochSeconds.Add(now, response.ExpiresIn!.Value);
@@ -38,7 +44,7 @@ internal static class AccessTokenFactory
         {
             HomeAccountId = homeAccountId,
             Environment = environment,
-            CredentialType = CacheKeys.AccessTokenType,
+            CredentialType = queryKey is null ? CacheKeys.AccessTokenType : CacheKeys.AccessTokenExtendedType,
             ClientId = clientId,
             Secret = response.AccessToken,
             Realm = realm,
@@ -48,6 +54,7 @@ internal static class AccessTokenFactory
             ExtendedExpiresOn = response.ExtExpiresIn is > 0 ? EpochSeconds.Add(now, response.ExtExpiresIn.Value) : expiresOn,
             RefreshOn = response.RefreshIn is > 0 ? EpochSeconds.Add(now, response.RefreshIn.Value) : null,
             TokenType = "Bearer",
+            ExtCacheKey = queryKey,
         };
     }
 }

@@ -106,7 +106,7 @@ internal sealed class EndpointMappings
         {
             headers.TryGetValue("Content-Type", out var contentType);
             return await _services.TokenEndpoint
-                .HandleAsync(new TokenEndpointRequest(profile, endpointUrl, request.Path, contentType, request.Body, headers), _stopping)
+                .HandleAsync(new TokenEndpointRequest(profile, endpointUrl, request.Path, contentType, request.Body, headers) { Query = QueryOf(request) }, _stopping)
                 .ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
@@ -114,4 +114,9 @@ internal sealed class EndpointMappings
             return _services.Errors.Write(AadErrors.ServiceUnavailable(), clientRequestId);
         }
     }
+
+    /// <summary>The request's query parameters, each name once (repeated values joined by a comma).</summary>
+    private static Dictionary<string, string> QueryOf(IRequestMessage request) =>
+        (request.Query ?? new Dictionary<string, WireMock.Types.WireMockList<string>>())
+            .ToDictionary(static p => p.Key, static p => string.Join(',', p.Value), StringComparer.Ordinal);
 }

@@ -55,6 +55,7 @@ internal sealed class TokenEndpoint
         {
             Host = profile.HostAndPort,
             Path = incoming.Path,
+            Query = incoming.Query,
         });
 
         if (_scripted.TryDequeue(out var scripted))

@@ -15,4 +15,8 @@ internal sealed record TokenEndpointRequest(
     string Path,
     string? ContentType,
     string? Body,
-    IReadOnlyDictionary<string, string> Headers);
+    IReadOnlyDictionary<string, string> Headers)
+{
+    /// <summary>Gets the query parameters of the token endpoint URL.</summary>
+    public IReadOnlyDictionary<string, string> Query { get; init; } = new Dictionary<string, string>();
+}

@@ -13,7 +13,7 @@ namespace Auth.Common.Grants.ClientCredentials;
 
 /// <summary>
 /// App-only tokens with the client-credentials grant: cache first, then one shared request per
-/// (tenant, scopes) however many callers miss at once. A token past its <c>refresh_on</c> is
+/// (authority, scopes, extra query parameters) however many callers miss at once. A token past its <c>refresh_on</c> is
 /// renewed on the next call; if renewal fails while the cached token is still valid, the
 /// cached token is returned. With a cache plugin a miss loads the partition twice (the lookup,
 /// and the save) and saves it once; a hit loads it once.
@@ -35,12 +35,13 @@ internal sealed class ClientCredentialFlow
         var scopes = RequestValidation.IsClean(request.Scopes) ? request.Scopes : RequestValidation.Scopes(request.Scopes);
         var correlationId = request.CorrelationId ?? CorrelationIds.New();
         var authority = await _runtime.ResolveAuthorityAsync(request.Authority, correlationId, cancellationToken).ConfigureAwait(false);
+        var queryKey = QueryParameterKey.Of(request.ExtraQueryParameters);
 
         AccessTokenEntity? fallback = null;
         var cacheInfo = CacheInfo.ForceRefreshOrClaims;
         if (!request.SkipCache && request.Claims is null)
         {
-            var cached = Judge(await FindAsync(authority, scopes, cancellationToken).ConfigureAwait(false));
+            var cached = Judge(await FindAsync(authority, scopes, queryKey, cancellationToken).ConfigureAwait(false));
             if (cached.Token is { } token && !cached.RefreshDue)
             {
                 Log.CacheHit(_runtime.Logger, scopes, correlationId);
@@ -53,13 +54,13 @@ internal sealed class ClientCredentialFlow
             Log.CacheMiss(_runtime.Logger, string.Join(' ', scopes), cached.Reason, correlationId);
         }
 
-        return await MissAsync(new Call(request, authority, [.. scopes], correlationId, cacheInfo), fallback, cancellationToken).ConfigureAwait(false);
+        return await MissAsync(new Call(request, authority, [.. scopes], correlationId, cacheInfo, queryKey), fallback, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The miss path, in its own method so that a hit allocates no closure.</summary>
     private async Task<AuthenticationResult> MissAsync(Call call, AccessTokenEntity? fallback, CancellationToken cancellationToken)
     {
-        var flightKey = string.Join('\n', call.Authority.CanonicalAuthority, call.Scopes.ToKey(), call.Request.Claims, call.Request.SkipCache);
+        var flightKey = string.Join('\n', call.Authority.CanonicalAuthority, call.Scopes.ToKey(), call.QueryKey, call.Request.Claims, call.Request.SkipCache);
         try
         {
             return await _flight.RunAsync(flightKey, () => FetchAsync(call), cancellationToken).ConfigureAwait(false);
@@ -76,7 +77,7 @@ internal sealed class ClientCredentialFlow
         // Another caller's request may have just stored the token: look again, in memory only (the
         // lookup before this one loaded the partition), so a miss costs no extra plugin load.
         if (!call.Request.SkipCache && call.Request.Claims is null
-            && Judge(Find(_runtime.Cache.Store, call.Authority, call.ScopeList)) is { Token: { } fresh, RefreshDue: false })
+            && Judge(Find(_runtime.Cache.Store, call.Authority, call.ScopeList, call.QueryKey)) is { Token: { } fresh, RefreshDue: false })
         {
             return FromCache(fresh, call);
         }
@@ -99,7 +100,7 @@ internal sealed class ClientCredentialFlow
             CancellationToken.None).ConfigureAwait(false);
         var response = result.GetOrThrow();
 
-        var entity = AccessTokenFactory.ForApp(_runtime.ClientId, call.Authority, call.Realm, call.Target, response, requestedAt);
+        var entity = AccessTokenFactory.ForApp(_runtime.ClientId, call.Authority, call.Realm, call.Target, response, requestedAt, call.QueryKey);
         await _runtime.Cache.AccessAsync(
             entity.Partition(),
             isApplicationCache: true,
@@ -117,12 +118,12 @@ internal sealed class ClientCredentialFlow
         return authResult;
     }
 
-    private ValueTask<AccessTokenEntity?> FindAsync(AuthorityInfo authority, IReadOnlyList<string> scopes, CancellationToken cancellationToken) =>
+    private ValueTask<AccessTokenEntity?> FindAsync(AuthorityInfo authority, IReadOnlyList<string> scopes, string? queryKey, CancellationToken cancellationToken) =>
         _runtime.Cache.ReadAsync(
             PartitionName.Of(AppPartition(authority.AppRealm)),
             isApplicationCache: true,
-            (Flow: this, Authority: authority, Scopes: scopes),
-            static (store, find) => (find.Flow.Find(store, find.Authority, find.Scopes), false),
+            (Flow: this, Authority: authority, Scopes: scopes, QueryKey: queryKey),
+            static (store, find) => (find.Flow.Find(store, find.Authority, find.Scopes, find.QueryKey), false),
             cancellationToken);
 
     /// <summary>The app partition key of <paramref name="tenant"/> (the authority's app realm), built once while the tenant stays the same (a hit builds no string).</summary>
@@ -139,8 +140,8 @@ internal sealed class ClientCredentialFlow
         return key;
     }
 
-    private AccessTokenEntity? Find(TokenCacheStore store, AuthorityInfo authority, IReadOnlyList<string> scopes) =>
-        AppTokenCache.Find(store, _runtime.ClientId, authority, authority.AppRealm, scopes);
+    private AccessTokenEntity? Find(TokenCacheStore store, AuthorityInfo authority, IReadOnlyList<string> scopes, string? queryKey) =>
+        AppTokenCache.Find(store, _runtime.ClientId, authority, authority.AppRealm, scopes, queryKey);
 
     private CacheLookup Judge(AccessTokenEntity? token)
     {
@@ -166,7 +167,7 @@ internal sealed class ClientCredentialFlow
 
     private readonly record struct CacheLookup(AccessTokenEntity? Token, bool RefreshDue, string Reason, int Info);
 
-    private sealed record Call(ClientCredentialRequest Request, AuthorityInfo Authority, IReadOnlyList<string> ScopeList, Guid CorrelationId, int CacheInfo)
+    private sealed record Call(ClientCredentialRequest Request, AuthorityInfo Authority, IReadOnlyList<string> ScopeList, Guid CorrelationId, int CacheInfo, string? QueryKey)
     {
         public string Realm => Authority.AppRealm;
 

@@ -105,7 +105,7 @@ internal sealed class LongRunningProcessFlow
 
     private AccessTokenEntity? FindAccessToken(TokenCacheStore store, SessionCall call) =>
         OboTokenCache.FindAccessToken(
-            store, Runtime.ClientId, call.SessionKey, call.Context.Authority, call.Context.Scopes, Runtime.Time.GetUtcNow().ToUnixTimeSeconds(), Runtime.ClockSkew);
+            store, Runtime.ClientId, call.SessionKey, call.Context.Authority, call.Context.Scopes, Runtime.Time.GetUtcNow().ToUnixTimeSeconds(), Runtime.ClockSkew, call.Context.QueryKey);
 
     private sealed record SessionCall(LongRunningProcessRequest Request, RequestContext Context, string SessionKey)
     {

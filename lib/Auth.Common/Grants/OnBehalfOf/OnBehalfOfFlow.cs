@@ -125,7 +125,7 @@ internal sealed class OnBehalfOfFlow
 
     private AccessTokenEntity? FindAccessToken(TokenCacheStore store, OboCall call) =>
         OboTokenCache.FindAccessToken(
-            store, Runtime.ClientId, call.Partition, call.Context.Authority, call.Context.Scopes, Runtime.Time.GetUtcNow().ToUnixTimeSeconds(), Runtime.ClockSkew);
+            store, Runtime.ClientId, call.Partition, call.Context.Authority, call.Context.Scopes, Runtime.Time.GetUtcNow().ToUnixTimeSeconds(), Runtime.ClockSkew, call.Context.QueryKey);
 
     /// <param name="Request">The caller's request.</param>
     /// <param name="Context">The resolved scopes, authority and correlation id.</param>

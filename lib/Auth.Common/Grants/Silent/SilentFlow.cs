@@ -139,7 +139,7 @@ internal sealed class SilentFlow
         var home = call.Account.HomeAccountId;
         var authority = call.Context.Authority;
         return new CachedUserTokens(
-            UserTokenCache.FindAccessToken(store, clientId, home, authority, call.Realm, call.Context.Scopes),
+            UserTokenCache.FindAccessToken(store, clientId, home, authority, call.Realm, call.Context.Scopes, call.Context.QueryKey),
             withRefreshToken ? UserTokenCache.FindRefreshToken(store, clientId, home, authority) : null,
             UserTokenCache.FindAccount(store, home, call.Realm),
             UserTokenCache.FindIdToken(store, clientId, home, authority, call.Realm))

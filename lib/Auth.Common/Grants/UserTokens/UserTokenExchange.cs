@@ -74,7 +74,8 @@ internal sealed class UserTokenExchange
             ?? throw new AuthClientException(AuthErrorCodes.InvalidIdToken, "The authority's answer has neither an ID token nor client_info, so the account is unknown. Request the openid scope.");
         var redeemed = grant.IsRefresh ? grant.RefreshTokenScopes ?? RefreshGrantScopes.Unknown : null;
         var refreshTarget = RefreshTokenTarget.For(response.Scope, UserGrantScopes.For(grant).Scope, redeemed);
-        var record = UserTokenRecordFactory.Create(account, _runtime.ClientId, string.Join(' ', grant.Scopes), response, requestedAt, refreshTarget, grant.UserAssertionHash);
+        var record = UserTokenRecordFactory.Create(
+            account, _runtime.ClientId, string.Join(' ', grant.Scopes), response, requestedAt, refreshTarget, grant.UserAssertionHash, QueryParameterKey.Of(grant.ExtraQueryParameters));
         var isNewAccount = await _runtime.Cache.AccessAsync(
             grant.UserAssertionHash ?? account.HomeAccountId,
             isApplicationCache: false,

@@ -15,7 +15,8 @@ internal static class UserTokenRecordFactory
     /// <param name="requestedAt">When the request was sent (lifetimes count from then).</param>
     /// <param name="refreshTokenTarget">The scopes of the refresh token's grant (<see cref="RefreshTokenTarget"/>), null when unknown.</param>
     /// <param name="userAssertionHash">The on-behalf-of assertion's hash, if any.</param>
-    public static UserTokenRecord Create(AccountIdentity account, string clientId, string requestedTarget, TokenResponseJson response, DateTimeOffset requestedAt, string? refreshTokenTarget = null, string? userAssertionHash = null)
+    /// <param name="queryKey">The key of the extra query parameters the request carried (<see cref="QueryParameterKey"/>), if any: only the access token depends on them.</param>
+    public static UserTokenRecord Create(AccountIdentity account, string clientId, string requestedTarget, TokenResponseJson response, DateTimeOffset requestedAt, string? refreshTokenTarget = null, string? userAssertionHash = null, string? queryKey = null)
     {
         var accountEntity = new AccountEntity
         {
@@ -55,7 +56,7 @@ internal static class UserTokenRecordFactory
             Environment = account.Environment,
             FamilyId = string.IsNullOrEmpty(response.FamilyId) ? null : response.FamilyId,
         };
-        var accessToken = AccessTokenFactory.ForUser(account, clientId, requestedTarget, response, requestedAt);
+        var accessToken = AccessTokenFactory.ForUser(account, clientId, requestedTarget, response, requestedAt, queryKey);
         accessToken.UserAssertionHash = userAssertionHash;
         return new UserTokenRecord(accountEntity, idToken, accessToken, refreshToken, appMetadata);
     }
