@@ -36,5 +36,5 @@ public sealed record AuthorizationResponse
 
     /// <summary>Describes the response without the code.</summary>
     /// <returns>A string safe to log.</returns>
-    public override string ToString() => Error is null ? "AuthorizationResponse { Code = (redacted) }" : $"AuthorizationResponse {{ Error = {Error} }}";
+    public override string ToString() => Error is null ? "AuthorizationResponse { Code = (redacted) }" : $"AuthorizationResponse {{ Error = {Errors.ServerText.Code(Error)} }}";
 }

@@ -89,6 +89,30 @@ public sealed class InteractiveTests : PublicClientFixture
     }
 
     [Test]
+    public async Task Interactive_RedirectWithForgedErrorText_IsCleanedAndBounded()
+    {
+        // Anyone who reaches the loopback port can answer it: the error text must not forge log lines or grow without bound.
+        var act = () => App().AcquireTokenInteractiveAsync(new InteractiveRequest
+        {
+            Scopes = Scopes,
+            OpenBrowser = async (url, ct) =>
+            {
+                var query = System.Web.HttpUtility.ParseQueryString(url.Query);
+                var forged = $"{query["redirect_uri"]}?state={Uri.EscapeDataString(query["state"]!)}"
+                    + $"&error={Uri.EscapeDataString("access_denied\r\nFAKE LOG LINE")}&error_description={Uri.EscapeDataString("x\ny" + new string('z', 6_000))}";
+                using var browser = LoopbackBrowser();
+                await browser.GetStringAsync(new Uri(forged), ct);
+            },
+        });
+
+        var error = (await act.Should().ThrowAsync<AuthServiceException>()).Which;
+        error.Code.Should().NotContainAny("\r", "\n");
+        error.Message.Should().NotContainAny("\r", "\n");
+        error.Message.Length.Should().BeLessThan(5_000);
+        error.ErrorDescription!.Length.Should().BeLessThan(5_000);
+    }
+
+    [Test]
     public async Task Interactive_Timeout_EndsAndFreesThePort()
     {
         Uri? redirectUri = null;

@@ -76,12 +76,15 @@ internal sealed class InteractiveFlow
             }
         }
 
-        if (response.Error is { Length: > 0 } error)
+        if (response.Error is { Length: > 0 } rawError)
         {
-            throw new AuthServiceException(error, $"The sign-in ended with '{error}': {response.ErrorDescription ?? "no description"}")
+            // The redirect's text comes from whoever reached the loopback port: cleaned and bounded like a server's.
+            var error = ServerText.Code(rawError);
+            var description = ServerText.TextOrNull(response.ErrorDescription);
+            throw new AuthServiceException(error, $"The sign-in ended with '{error}': {description ?? "no description"}")
             {
                 Error = error,
-                ErrorDescription = response.ErrorDescription,
+                ErrorDescription = description,
                 CorrelationId = context.CorrelationId,
             };
         }
