@@ -8,11 +8,11 @@ internal static class AppTokenCache
     /// <summary>
     /// Returns the cached token of <paramref name="clientId"/> in <paramref name="realm"/> covering
     /// <paramref name="scopes"/> (validated, in request order), obtained with the extra query parameters
-    /// <paramref name="queryKey"/> names and from the authority's issuer (<see cref="AuthorityInfo.AppTokenIssuer"/>),
-    /// or null. The key the token would have is tried first under each of the cloud's aliases, built on
-    /// the stack; only then is the partition scanned.
+    /// <paramref name="queryKey"/> names and from <paramref name="issuer"/> (<see cref="AuthorityInfo.AppTokenIssuer"/>,
+    /// or a managed identity endpoint), or null. The key the token would have is tried first under each of the cloud's
+    /// aliases, built on the stack; only then is the partition scanned.
     /// </summary>
-    public static AccessTokenEntity? Find(TokenCacheStore store, string clientId, AuthorityInfo authority, string realm, IReadOnlyList<string> scopes, string? queryKey = null)
+    public static AccessTokenEntity? Find(TokenCacheStore store, string clientId, AuthorityInfo authority, string realm, IReadOnlyList<string> scopes, string? queryKey, string? issuer)
     {
         var key = new CacheKeyBuilder(stackalloc char[CacheKeyBuilder.StackSize]);
         CacheKeys.WriteAppPartition(ref key, clientId, realm);
@@ -22,7 +22,6 @@ internal static class AppTokenCache
             return null;
         }
 
-        var issuer = authority.AppTokenIssuer;
         if (partition.FindAccessTokenByKey(string.Empty, authority.Cloud.CacheLookupOrder, clientId, realm, scopes, queryKey, issuer) is { } exact
             && IsExactMatch(exact, queryKey, issuer))
         {

@@ -124,4 +124,40 @@ public static class AuthErrorCodes
 
     /// <summary>The long-running on-behalf-of session has no tokens in the cache: it was never initiated with this key, or it was stopped. Call InitiateLongRunningProcessInWebApiAsync with a fresh user token.</summary>
     public const string LongRunningSessionNotFound = "long_running_session_not_found";
+
+    /// <summary>The managed identity endpoint could not be reached: this host has no managed identity (not on Azure, IMDS blocked, or the identity service down). The message names the source and endpoint. On Azure, check that the resource has a managed identity; elsewhere, use another credential.</summary>
+    public const string ManagedIdentityUnavailable = "managed_identity_unavailable";
+
+    /// <summary>The managed identity endpoint does not know the identity asked for (HTTP 400): the system-assigned identity is not enabled, or the user-assigned one is not attached to this resource. Check the identity and its assignment.</summary>
+    public const string ManagedIdentityNotFound = "managed_identity_not_found";
+
+    /// <summary>This managed identity source cannot name a user-assigned identity this way (Cloud Shell and Azure Arc take none, Service Fabric only an object id, Machine Learning only a client id). Nothing was sent. The message lists the kinds the source supports.</summary>
+    public const string ManagedIdentityIdNotSupported = "managed_identity_id_not_supported";
+
+    /// <summary>The managed identity endpoint answered an error (after the retries the platform advises). The message names the source, the status and the endpoint's own text.</summary>
+    public const string ManagedIdentityRequestFailed = "managed_identity_request_failed";
+
+    /// <summary>The managed identity endpoint answered 200 without a usable token (not JSON, no access_token, no or a malformed expiry).</summary>
+    public const string ManagedIdentityInvalidResponse = "managed_identity_invalid_response";
+
+    /// <summary>The environment names a managed identity source but its variables are malformed (an endpoint that is not an absolute URL, a missing secret). The message names the variable.</summary>
+    public const string ManagedIdentityEnvironmentInvalid = "managed_identity_environment_invalid";
+
+    /// <summary>Azure Arc answered 401 without a challenge the library can use (no WWW-Authenticate header, or not Basic realm=&lt;key file&gt;).</summary>
+    public const string ManagedIdentityChallengeInvalid = "managed_identity_challenge_invalid";
+
+    /// <summary>Azure Arc's challenge named a key file outside the directory the Arc agent keeps its keys in (on Linux /var/opt/azcmagent/tokens/). The file was not read: something other than the Arc agent may be answering on the identity endpoint.</summary>
+    public const string ManagedIdentityKeyFileOutsideDirectory = "managed_identity_key_file_outside_directory";
+
+    /// <summary>Azure Arc's challenge named a file without the .key extension. The file was not read.</summary>
+    public const string ManagedIdentityKeyFileExtension = "managed_identity_key_file_extension";
+
+    /// <summary>Azure Arc's key file is larger than 4096 bytes, which no Arc key is. It was not sent.</summary>
+    public const string ManagedIdentityKeyFileTooLarge = "managed_identity_key_file_too_large";
+
+    /// <summary>Azure Arc's key file could not be read (missing, a link, or not readable by this process: on Linux the process must be in the himds group).</summary>
+    public const string ManagedIdentityKeyFileUnreadable = "managed_identity_key_file_unreadable";
+
+    /// <summary>Service Fabric's identity endpoint presented a certificate whose thumbprint is not IDENTITY_SERVER_THUMBPRINT. Nothing was sent over the connection.</summary>
+    public const string ManagedIdentityCertificateMismatch = "managed_identity_certificate_mismatch";
 }

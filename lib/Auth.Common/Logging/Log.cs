@@ -107,4 +107,22 @@ internal static partial class Log
 
     [LoggerMessage(1206, LogLevel.Debug, "Served user {Username} (account {HomeAccountId}, tenant {TenantId}) from the cache (correlation id {CorrelationId})")]
     private static partial void AccountServedWithPii(ILogger logger, string username, string homeAccountId, string tenantId, Guid correlationId);
+
+    [LoggerMessage(1400, LogLevel.Debug, "Managed identity source {Source} at {Endpoint}")]
+    public static partial void ManagedIdentitySource(ILogger logger, string source, string endpoint);
+
+    [LoggerMessage(1401, LogLevel.Debug, "Managed identity token for {Resource} served from the cache (correlation id {CorrelationId})")]
+    public static partial void ManagedIdentityCacheHit(ILogger logger, string resource, Guid correlationId);
+
+    [LoggerMessage(1402, LogLevel.Information, "Managed identity token for {Resource} received from {Source}, expires {ExpiresOn:O} (correlation id {CorrelationId})")]
+    public static partial void ManagedIdentityTokenReceived(ILogger logger, string resource, string source, DateTimeOffset expiresOn, Guid correlationId);
+
+    [LoggerMessage(1403, LogLevel.Warning, "The {Source} managed identity endpoint answered HTTP {StatusCode}; retry {Retry} of {MaxRetries} in {Delay} (correlation id {CorrelationId})")]
+    public static partial void ManagedIdentityRetry(ILogger logger, string source, int statusCode, int retry, int maxRetries, TimeSpan delay, Guid correlationId);
+
+    [LoggerMessage(1404, LogLevel.Warning, "Refreshing the managed identity token for {Resource} failed with {ErrorCode}; the cached token, still valid, is returned (correlation id {CorrelationId})")]
+    public static partial void ManagedIdentityRefreshFailed(ILogger logger, string resource, string errorCode, Guid correlationId);
+
+    [LoggerMessage(1405, LogLevel.Warning, "The managed identity request to {Source} failed with {ErrorCode} (HTTP {StatusCode}, correlation id {CorrelationId})")]
+    public static partial void ManagedIdentityFailed(ILogger logger, string source, string errorCode, int statusCode, Guid correlationId);
 }

@@ -1,3 +1,4 @@
+using Auth.Common.Requests;
 using System.Security.Cryptography.X509Certificates;
 using Auth.Common.Credentials;
 using Auth.Common.Platform;
@@ -63,6 +64,25 @@ public sealed class ClientCredential
             (_, _) => new ClientAssertionAuthenticator((context, cancellationToken) => provider(
                 new ClientAssertionContext { ClientId = context.ClientId, TokenEndpoint = context.TokenEndpoint, TenantId = context.TenantId, Claims = context.Claims },
                 cancellationToken)));
+    }
+
+    /// <summary>
+    /// A federated identity credential with no secret: the client assertion is a token of the managed identity
+    /// <paramref name="managedIdentity"/> for <paramref name="audience"/>, cached and renewed by it. The app registration
+    /// trusts that identity (issuer and subject) for the audience.
+    /// </summary>
+    /// <param name="managedIdentity">The managed identity whose tokens are the assertions.</param>
+    /// <param name="audience">The audience the app registration's federated credential names: <c>api://AzureADTokenExchange</c> in the public cloud (US Government, China: <c>api://AzureADTokenExchangeUSGov</c>, <c>api://AzureADTokenExchangeChina</c>).</param>
+    /// <returns>The credential.</returns>
+    public static ClientCredential FromManagedIdentity(ManagedIdentityApplication managedIdentity, string audience = "api://AzureADTokenExchange")
+    {
+        ArgumentNullException.ThrowIfNull(managedIdentity);
+        ArgumentException.ThrowIfNullOrWhiteSpace(audience);
+        var request = new ManagedIdentityRequest { Resource = audience };
+        return new ClientCredential(
+            $"managed identity {managedIdentity.Identity} for {audience}",
+            (_, _) => new ClientAssertionAuthenticator(async (_, cancellationToken) =>
+                (await managedIdentity.AcquireTokenForManagedIdentityAsync(request, cancellationToken).ConfigureAwait(false)).AccessToken));
     }
 
     /// <summary>Names the kind of credential, never its secret.</summary>

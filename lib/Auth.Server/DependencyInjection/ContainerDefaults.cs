@@ -18,6 +18,15 @@ internal static class ContainerDefaults
         return options;
     }
 
+    public static ManagedIdentityOptions Apply(ManagedIdentityOptions options, IServiceProvider services)
+    {
+        options.LoggerFactory ??= services.GetService<ILoggerFactory>();
+        options.HttpClientFactory ??= services.GetService<IHttpClientFactory>();
+        options.CachePlugin ??= services.GetService<ITokenCachePlugin>();
+        options.TimeProvider ??= services.GetService<TimeProvider>();
+        return options;
+    }
+
     public static void AddHttp(IServiceCollection services) =>
         services.AddHttpClient(HttpClientNetworkClient.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false });

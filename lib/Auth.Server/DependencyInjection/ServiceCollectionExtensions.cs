@@ -55,6 +55,36 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Adds a <see cref="ManagedIdentityApplication"/> configured from <paramref name="configuration"/> (for example the
+    /// "ManagedIdentity" section, whose <c>Identity</c> is <c>SystemAssigned</c>, <c>ClientId:&lt;guid&gt;</c>,
+    /// <c>ResourceId:&lt;id&gt;</c> or <c>ObjectId:&lt;guid&gt;</c>), validated at start-up.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The section to bind <see cref="ManagedIdentityOptions"/> from.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddManagedIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddManagedIdentity(options => configuration.Bind(options));
+    }
+
+    /// <summary>Adds a <see cref="ManagedIdentityApplication"/> configured by <paramref name="configure"/>, validated at start-up.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddManagedIdentity(this IServiceCollection services, Action<ManagedIdentityOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<ManagedIdentityOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ManagedIdentityOptions>, ManagedIdentityOptionsValidation>());
+        services.TryAddSingleton(TimeProvider.System);
+        ContainerDefaults.AddHttp(services);
+        services.TryAddSingleton(sp => new ManagedIdentityApplication(ContainerDefaults.Apply(sp.GetRequiredService<IOptions<ManagedIdentityOptions>>().Value, sp)));
+        return services;
+    }
+
     private static void Register<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(IServiceCollection services, Action<TOptions> configure)
         where TOptions : ClientApplicationOptions
     {

@@ -141,7 +141,7 @@ internal sealed class ClientCredentialFlow
     }
 
     private AccessTokenEntity? Find(TokenCacheStore store, AuthorityInfo authority, IReadOnlyList<string> scopes, string? queryKey) =>
-        AppTokenCache.Find(store, _runtime.ClientId, authority, authority.AppRealm, scopes, queryKey);
+        AppTokenCache.Find(store, _runtime.ClientId, authority, authority.AppRealm, scopes, queryKey, authority.AppTokenIssuer);
 
     private CacheLookup Judge(AccessTokenEntity? token)
     {
