@@ -3,7 +3,6 @@ using Auth.Common.Errors;
 namespace Auth.Common.ManagedIdentity;
 
 /// <summary>Which managed identity to get tokens for: the system-assigned one, or a user-assigned one by client, resource or object id.</summary>
-[System.ComponentModel.TypeConverter(typeof(ManagedIdentityIdConverter))]
 public sealed record ManagedIdentityId
 {
     private const string CacheIdOfSystemAssigned = "system_assigned_managed_identity";

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Auth.Common.ManagedIdentity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -66,7 +67,14 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddManagedIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return services.AddManagedIdentity(options => configuration.Bind(options));
+        return services.AddManagedIdentity(options =>
+        {
+            configuration.Bind(options);
+            if (configuration[nameof(ManagedIdentityOptions.Identity)] is { } identity)
+            {
+                options.Identity = ManagedIdentityId.Parse(identity);
+            }
+        });
     }
 
     /// <summary>Adds a <see cref="ManagedIdentityApplication"/> configured by <paramref name="configure"/>, validated at start-up.</summary>
