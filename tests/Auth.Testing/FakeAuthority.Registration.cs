@@ -42,6 +42,32 @@ public sealed partial class FakeAuthority
     }
 
     /// <summary>
+    /// Registers a federated identity credential on a confidential client (workload identity federation): it
+    /// authenticates with <c>client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer</c> and a
+    /// <c>client_assertion</c> JWT whose <c>iss</c> and <c>sub</c> are exactly these, whose <c>aud</c> (a string or an
+    /// array) holds <paramref name="audience"/>, signed (RS256 or PS256) by a key of <paramref name="jwksJson"/> and not
+    /// expired (5 minute skew); otherwise <c>invalid_client</c> (AADSTS70021 no matching issuer and subject, AADSTS700212
+    /// audience, AADSTS700027 signature or lifetime). A token of a <see cref="FakeManagedIdentityEndpoint"/> started with
+    /// <see cref="FakeManagedIdentityOptions.ForAuthority"/> for the resource <c>api://AzureADTokenExchange</c> is such an
+    /// assertion (issuer <see cref="Issuer"/>, subject the identity's object id). Adds to earlier registrations of the id.
+    /// </summary>
+    /// <param name="clientId">The client (application) id.</param>
+    /// <param name="assertionIssuer">The exact <c>iss</c> of accepted assertions.</param>
+    /// <param name="assertionSubject">The exact <c>sub</c> of accepted assertions.</param>
+    /// <param name="audience">The audience accepted assertions must have; Entra's public cloud value by default.</param>
+    /// <param name="jwksJson">The JSON Web Key Set of the issuer's signing keys; this authority's own (<see cref="JwksJson"/>) when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">An argument is empty, or the JWKS holds no RSA key.</exception>
+    public void RegisterFederatedClient(string clientId, string assertionIssuer, string assertionSubject, string audience = "api://AzureADTokenExchange", string? jwksJson = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        ArgumentException.ThrowIfNullOrEmpty(assertionIssuer);
+        ArgumentException.ThrowIfNullOrEmpty(assertionSubject);
+        ArgumentException.ThrowIfNullOrEmpty(audience);
+        var keys = Jwt.JsonWebKeys.Parse(jwksJson ?? JwksJson);
+        _services.Clients.AddFederated(clientId, new Clients.FederatedCredential(assertionIssuer, assertionSubject, audience, keys));
+    }
+
+    /// <summary>
     /// Registers a public client (no credential; Entra's "allow public client flows"): its user-grant token requests
     /// need no client authentication and its authorization requests must use PKCE (S256). If it also has a secret or
     /// certificate it may authenticate with them; if not, a request presenting a credential is refused with

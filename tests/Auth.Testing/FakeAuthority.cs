@@ -92,6 +92,9 @@ public sealed partial class FakeAuthority : IDisposable, IAsyncDisposable
     /// <summary>The JSON Web Key Set served at the <c>jwks_uri</c>.</summary>
     public string JwksJson => _services.SigningKey.JwksJson;
 
+    /// <summary>The token-signing key, for a <see cref="FakeManagedIdentityEndpoint"/> that signs with it (<see cref="FakeManagedIdentityOptions.ForAuthority"/>).</summary>
+    internal Jwt.SigningKey TokenSigningKey => _services.SigningKey;
+
     /// <summary>Entra instance discovery metadata for this host, for MSAL's <c>WithInstanceDiscoveryMetadata(string)</c>.</summary>
     public string InstanceDiscoveryMetadataJson => _services.InstanceDiscovery.MetadataJson();
 

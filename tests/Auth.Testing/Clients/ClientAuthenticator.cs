@@ -5,7 +5,8 @@ namespace Auth.Testing.Clients;
 
 /// <summary>
 /// Authenticates a confidential client at the token endpoint by exactly one of client_secret_post,
-/// client_secret_basic or private_key_jwt (RFC 6749 §2.3, RFC 7523 §2.2), with Entra ID's error codes.
+/// client_secret_basic or private_key_jwt (RFC 6749 §2.3, RFC 7523 §2.2), with Entra ID's error codes; an assertion
+/// not issued by the client itself goes to its federated credentials (<see cref="FederatedAssertionValidator"/>).
 /// </summary>
 internal sealed class ClientAuthenticator
 {
@@ -83,6 +84,12 @@ internal sealed class ClientAuthenticator
         if (type != JwtBearerAssertionType)
         {
             return ClientAuthentication.Failure(AadErrors.MalformedRequest($"The client_assertion_type must be '{JwtBearerAssertionType}'."));
+        }
+
+        if (FederatedAssertionValidator.IsFederated(assertion, client))
+        {
+            var error = FederatedAssertionValidator.Validate(assertion, client, request.Now);
+            return error is null ? ClientAuthentication.Success(client, ClientAuthMethod.PrivateKeyJwt) : ClientAuthentication.Failure(error);
         }
 
         var problem = ClientAssertionValidator.Validate(assertion, client, request.TokenEndpointUrl, request.Now);

@@ -29,6 +29,15 @@ internal sealed class ClientRegistry : IDisposable
             publicOnly);
     }
 
+    public void AddFederated(string clientId, FederatedCredential credential)
+    {
+        _clients.AddOrUpdate(
+            clientId,
+            static (id, value) => new RegisteredClient(id) { FederatedCredentials = [value] },
+            static (_, existing, value) => existing with { FederatedCredentials = existing.FederatedCredentials.Add(value) },
+            credential);
+    }
+
     public void AddPublic(string clientId)
     {
         _clients.AddOrUpdate(

@@ -24,13 +24,16 @@ internal sealed record RegisteredClient
     /// <summary>Public-only copies of the registered certificates.</summary>
     public ImmutableArray<X509Certificate2> Certificates { get; init; } = [];
 
+    /// <summary>Federated identity credentials: assertions issued by another party (e.g. a managed identity token).</summary>
+    public ImmutableArray<FederatedCredential> FederatedCredentials { get; init; } = [];
+
     /// <summary>Whether user grants may be used without client authentication (Entra's "allow public client flows").</summary>
     public bool IsPublic { get; init; }
 
     /// <summary>Redirect URIs registered besides the loopback ones every client may use.</summary>
     public ImmutableArray<string> RedirectUris { get; init; } = [];
 
-    public bool HasCredentials => !Secrets.IsEmpty || !Certificates.IsEmpty;
+    public bool HasCredentials => !Secrets.IsEmpty || !Certificates.IsEmpty || !FederatedCredentials.IsEmpty;
 
     public bool HasSecret(string presented)
     {

@@ -32,6 +32,12 @@ internal static class AadErrors
     public static AadError InvalidClientAssertion(string reason) =>
         new(401, "invalid_client", 700027, $"Client assertion failed validation: {reason}");
 
+    public static AadError NoMatchingFederatedIdentity(string? issuer, string? subject, string audience) =>
+        new(401, "invalid_client", 70021, $"No matching federated identity record found for presented assertion. Assertion Issuer: '{issuer}'. Assertion Subject: '{subject}'. Assertion Audience: '{audience}'.");
+
+    public static AadError FederatedAudienceMismatch(string audience) =>
+        new(401, "invalid_client", 700212, $"No matching federated identity record found for presented assertion audience '{audience}'.");
+
     public static AadError InvalidScope() =>
         new(400, "invalid_scope", 70011, "The provided value for the input parameter 'scope' is not valid.");
 

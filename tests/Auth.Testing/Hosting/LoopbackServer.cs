@@ -8,21 +8,22 @@ using WireMock.Settings;
 
 namespace Auth.Testing.Hosting;
 
-/// <summary>Starts a quiet WireMock server on a free loopback port (<c>localhost</c>), retrying on port races.</summary>
+/// <summary>Starts a quiet WireMock server on a free loopback port (<c>localhost</c> or <c>127.0.0.1</c>), retrying on port races.</summary>
 internal static class LoopbackServer
 {
     private const int Attempts = 5;
 
     /// <param name="certificate">The TLS certificate, or <see langword="null"/> for plain HTTP.</param>
     /// <param name="baseUri">The server root, e.g. <c>https://localhost:54321/</c>.</param>
-    public static WireMockServer Start(X509Certificate2? certificate, out Uri baseUri)
+    /// <param name="host">The host the server listens on and names in <paramref name="baseUri"/>: <c>localhost</c> or <c>127.0.0.1</c>.</param>
+    public static WireMockServer Start(X509Certificate2? certificate, out Uri baseUri, string host = "localhost")
     {
         var scheme = certificate is null ? "http" : "https";
         Exception? last = null;
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var port = FreeLoopbackPort();
-            var url = string.Create(CultureInfo.InvariantCulture, $"{scheme}://localhost:{port}");
+            var url = string.Create(CultureInfo.InvariantCulture, $"{scheme}://{host}:{port}");
             try
             {
                 var server = WireMockServer.Start(Settings(url, certificate));
@@ -35,7 +36,7 @@ internal static class LoopbackServer
             }
         }
 
-        throw new InvalidOperationException($"The fake authority could not start on a loopback port after {Attempts} attempts.", last);
+        throw new InvalidOperationException($"The fake server could not start on a loopback port after {Attempts} attempts.", last);
     }
 
     private static WireMockServerSettings Settings(string url, X509Certificate2? certificate) => new()

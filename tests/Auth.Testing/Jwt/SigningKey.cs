@@ -5,21 +5,29 @@ using Auth.Testing.Http;
 
 namespace Auth.Testing.Jwt;
 
-/// <summary>The authority's RSA token-signing key, its self-signed certificate and its JWKS form.</summary>
+/// <summary>A fake's RSA token-signing key, its self-signed certificate and its JWKS form.</summary>
 internal sealed class SigningKey : IDisposable
 {
     private readonly RSA _privateKey;
 
+    /// <summary>A fresh 2048-bit key named by its certificate's thumbprint.</summary>
     public SigningKey()
+        : this(null, null)
     {
-        _privateKey = RSA.Create(2048);
-        var request = new CertificateRequest("CN=Auth.Testing FakeAuthority token signing", _privateKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+    }
+
+    /// <param name="source">A private key to copy (the caller keeps ownership of it); a fresh 2048-bit key when <see langword="null"/>.</param>
+    /// <param name="keyId">The <c>kid</c>; the base64url SHA-1 thumbprint of the key's self-signed certificate when <see langword="null"/>.</param>
+    public SigningKey(RSA? source, string? keyId)
+    {
+        _privateKey = source is null ? RSA.Create(2048) : RSA.Create(source.ExportParameters(includePrivateParameters: true));
+        var request = new CertificateRequest("CN=Auth.Testing token signing", _privateKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var now = TimeProvider.System.GetUtcNow();
         using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10));
         var parameters = _privateKey.ExportParameters(includePrivateParameters: false);
 
         PublicKey = RSA.Create(parameters);
-        KeyId = Base64Url.EncodeToString(certificate.GetCertHash());
+        KeyId = keyId ?? Base64Url.EncodeToString(certificate.GetCertHash());
         JwksJson = JsonText.Object(writer =>
         {
             writer.WriteStartArray("keys");
@@ -41,6 +49,9 @@ internal sealed class SigningKey : IDisposable
 
     /// <summary>The key id (<c>kid</c>), Entra-style: the base64url SHA-1 thumbprint of the signing certificate.</summary>
     public string KeyId { get; }
+
+    /// <summary>The private key, for another fake that signs with it (it copies it). Owned by this instance.</summary>
+    public RSA PrivateKey => _privateKey;
 
     /// <summary>The public half of the key.</summary>
     public RSA PublicKey { get; }
