@@ -14,4 +14,7 @@ public enum SecretFlow
     Silent,
     UsernamePassword,
     OnBehalfOf,
+    ManagedIdentityAppService,
+    ManagedIdentityAzureArc,
+    FederatedManagedIdentity,
 }

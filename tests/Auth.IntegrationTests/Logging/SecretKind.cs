@@ -13,4 +13,10 @@ public enum SecretKind
     Password,
     OboAssertion,
     DeviceCode,
+
+    /// <summary>App Service's <c>IDENTITY_HEADER</c> (the secret its identity endpoint checks).</summary>
+    IdentityHeader,
+
+    /// <summary>The contents of an Azure Arc key file, sent back as <c>Authorization: Basic</c>.</summary>
+    ArcKey,
 }

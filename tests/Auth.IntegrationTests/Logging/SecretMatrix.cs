@@ -35,6 +35,12 @@ internal static class SecretMatrix
         (SecretFlow.UsernamePassword, true) => [Password],
         (SecretFlow.OnBehalfOf, false) => [.. UserTokens, OboAssertion, ClientSecret],
         (SecretFlow.OnBehalfOf, true) => [OboAssertion, ClientSecret],
+        (SecretFlow.ManagedIdentityAppService, false) => [AccessToken, IdentityHeader],
+        (SecretFlow.ManagedIdentityAppService, true) => [IdentityHeader],
+        (SecretFlow.ManagedIdentityAzureArc, false) => [AccessToken, ArcKey],
+        (SecretFlow.ManagedIdentityAzureArc, true) => [ArcKey],
+        (SecretFlow.FederatedManagedIdentity, false) => [AccessToken, ClientAssertion, IdentityHeader],
+        (SecretFlow.FederatedManagedIdentity, true) => [ClientAssertion, IdentityHeader],
         _ => throw new ArgumentOutOfRangeException(nameof(flow), flow, "Add the flow to the secrets matrix."),
     };
 
@@ -51,6 +57,9 @@ internal static class SecretMatrix
         SecretFlow.Silent => PublicSecretScenarios.SilentAsync(world, fail),
         SecretFlow.UsernamePassword => PublicSecretScenarios.UsernamePasswordAsync(world, fail),
         SecretFlow.OnBehalfOf => ConfidentialSecretScenarios.OnBehalfOfAsync(world, fail),
+        SecretFlow.ManagedIdentityAppService => ManagedIdentitySecretScenarios.AppServiceAsync(world, fail),
+        SecretFlow.ManagedIdentityAzureArc => ManagedIdentitySecretScenarios.AzureArcAsync(world, fail),
+        SecretFlow.FederatedManagedIdentity => ManagedIdentitySecretScenarios.FederatedAsync(world, fail),
         _ => throw new ArgumentOutOfRangeException(nameof(flow), flow, "Add the flow to the secrets matrix."),
     };
 }

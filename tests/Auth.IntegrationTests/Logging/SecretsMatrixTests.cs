@@ -34,7 +34,8 @@ public sealed class SecretsMatrixTests
         }
     }
 
-    private static bool SignsInTheUser(SecretFlow flow) => flow is not (SecretFlow.ClientCredentialsSecret or SecretFlow.ClientCredentialsCertificate or SecretFlow.ClientCredentialsAssertion or SecretFlow.OnBehalfOf);
+    private static bool SignsInTheUser(SecretFlow flow) => flow is not (SecretFlow.ClientCredentialsSecret or SecretFlow.ClientCredentialsCertificate or SecretFlow.ClientCredentialsAssertion or SecretFlow.OnBehalfOf
+        or SecretFlow.ManagedIdentityAppService or SecretFlow.ManagedIdentityAzureArc or SecretFlow.FederatedManagedIdentity);
 
     [Test]
     public void Matrix_EverySecretKind_IsExercisedByAFlow()

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Web;
 using Auth.Common.Errors;
+using Auth.Common.ManagedIdentity;
 using Auth.Common.Responses;
 using Auth.IntegrationTests.Testing;
 using Auth.Server;
@@ -59,9 +60,9 @@ internal sealed class SecretsWorld : IAsyncDisposable
         NetworkClient = Network(),
     }));
 
-    public ConfidentialClientApplication ConfidentialApp(ClientCredential credential) => Track(new ConfidentialClientApplication(new ConfidentialClientOptions
+    public ConfidentialClientApplication ConfidentialApp(ClientCredential credential, string clientId = ConfidentialId) => Track(new ConfidentialClientApplication(new ConfidentialClientOptions
     {
-        ClientId = ConfidentialId,
+        ClientId = clientId,
         Authority = Authority.Authority,
         ClientCredential = credential,
         LoggerFactory = _loggers,
@@ -70,6 +71,17 @@ internal sealed class SecretsWorld : IAsyncDisposable
         RetryDelay = TimeSpan.Zero,
         NetworkClient = Network(),
     }));
+
+    /// <summary>A managed identity app on <paramref name="platform"/> that logs at Trace into the world's provider and retries at once.</summary>
+    public ManagedIdentityApplication ManagedIdentityApp(IManagedIdentityPlatform platform, ManagedIdentityId? identity = null) => new(new ManagedIdentityOptions
+    {
+        Identity = identity ?? ManagedIdentityId.SystemAssigned,
+        Platform = platform,
+        LoggerFactory = _loggers,
+        TimeProvider = Clock,
+        RetryDelay = TimeSpan.Zero,
+        NetworkClient = new HttpClientNetworkClient(new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }), new HttpClientNetworkClientOptions()),
+    });
 
     /// <summary>Remembers a secret the scenario made or used, besides those harvested from the wire and the cache.</summary>
     public void Known(SecretKind kind, string value) => _known.Add((kind, value));
