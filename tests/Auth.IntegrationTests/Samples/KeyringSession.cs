@@ -103,17 +103,7 @@ internal sealed class KeyringSession : IDisposable
             start.ArgumentList.Add(arg);
         }
 
-        foreach (var (name, value) in Environment)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
+        ProcessEnvironment.Apply(start, Environment);
 
         Process process;
         try

@@ -31,7 +31,7 @@ internal sealed class TokenToolProcess : IAsyncDisposable
     {
         var test = TestContext.CurrentContext.TestDirectory;
         var configuration = Path.GetFileName(Path.GetDirectoryName(test.TrimEnd(Path.DirectorySeparatorChar)))!;
-        var dll = Path.GetFullPath(Path.Combine(test, "..", "..", "..", "..", "..", "samples", "TokenTool", "bin", configuration, "net10.0", "TokenTool.dll"));
+        var dll = Path.GetFullPath(Path.Combine(test, "..", "..", "..", "..", "..", "samples", "TokenTool", "bin", configuration, "net10.0", "auth-token.dll"));
         if (!File.Exists(dll))
         {
             Assert.Fail($"{dll} is missing: build this test project (it builds samples/TokenTool).");
@@ -49,17 +49,7 @@ internal sealed class TokenToolProcess : IAsyncDisposable
             start.Environment.Remove(name);
         }
 
-        foreach (var (name, value) in environment)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
+        ProcessEnvironment.Apply(start, environment);
 
         return new TokenToolProcess(Process.Start(start)!);
     }

@@ -19,10 +19,11 @@ public sealed class TokenToolTests
     private const string DeviceCodeGrant = "urn:ietf:params:oauth:grant-type:device_code";
 
     private KeyringSession _keyring = null!;
-    private FakeAuthority _fake = null!;
-    private DirectoryInfo _cache = null!;
+    private TokenToolRig _rig = null!;
 
-    private string[] Target => ["--authority", _fake.Authority, "--client-id", ClientId, "--cache-dir", _cache.FullName];
+    private FakeAuthority Fake => _rig.Fake;
+
+    private string[] Target => _rig.Target;
 
     [OneTimeSetUp]
     public void StartKeyring() => _keyring = KeyringSession.Start();
@@ -33,31 +34,25 @@ public sealed class TokenToolTests
     [SetUp]
     public void StartAuthority()
     {
-        _fake = FakeAuthority.Start(new FakeAuthorityOptions { UseHttps = false });
-        _fake.RegisterPublicClient(ClientId);
-        _fake.DeviceCodePollInterval = TimeSpan.FromSeconds(1);
-        _cache = Directory.CreateTempSubdirectory("auth-token-tests-");
+        _rig = new TokenToolRig(ClientId);
+        Fake.DeviceCodePollInterval = TimeSpan.FromSeconds(1);
     }
 
     [TearDown]
-    public void StopAuthority()
-    {
-        _fake.Dispose();
-        _cache.Delete(recursive: true);
-    }
+    public void StopAuthority() => _rig.Dispose();
 
     [Test]
     public async Task Login_DeviceCodeOnTheDevicePage_ThenTokenInAnotherProcessIsServedFromTheCache()
     {
         var login = await LoginWithDeviceCodeAsync(Target);
-        var requestsAfterLogin = _fake.TokenRequests.Count;
+        var requestsAfterLogin = Fake.TokenRequests.Count;
 
         var plain = await RunAsync("token", "--scope", Scope);
         var json = await RunAsync("token", "--scope", Scope, "--json");
 
         login.Stdout.Should().Contain("Signed in as ada@contoso.com");
         login.Stderr.Should().Contain("enter the code");
-        _fake.RequestCount(DeviceCodeGrant).Should().BePositive();
+        Fake.RequestCount(DeviceCodeGrant).Should().BePositive();
         plain.ExitCode.Should().Be(0, plain.ToString());
         var lines = plain.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines.Should().ContainSingle("stdout of token is the token alone, for $(...)");
@@ -66,15 +61,15 @@ public sealed class TokenToolTests
         view.RootElement.GetProperty("source").GetString().Should().Be("Cache");
         view.RootElement.GetProperty("accessToken").GetString().Should().Be(lines[0]);
         view.RootElement.GetProperty("username").GetString().Should().Be("ada@contoso.com");
-        _fake.TokenRequests.Count.Should().Be(requestsAfterLogin, "the second and third processes read the token from the encrypted cache");
-        var file = await File.ReadAllBytesAsync(Path.Combine(_cache.FullName, "tokens.cache"));
+        Fake.TokenRequests.Count.Should().Be(requestsAfterLogin, "the second and third processes read the token from the encrypted cache");
+        var file = await File.ReadAllBytesAsync(_rig.CacheFile);
         Encoding.ASCII.GetString(file).Should().NotContain(lines[0][..40]).And.NotContain("ada@contoso.com", "the cache file is encrypted");
     }
 
     [Test]
     public async Task Token_CachedAccessTokenExpired_RefreshesWithTheCachedRefreshToken()
     {
-        _fake.AccessTokenLifetime = TimeSpan.FromSeconds(2);
+        Fake.AccessTokenLifetime = TimeSpan.FromSeconds(2);
         await LoginWithDeviceCodeAsync(Target);
         await Task.Delay(TimeSpan.FromSeconds(2), TimeProvider.System, CancellationToken.None);
 
@@ -83,7 +78,7 @@ public sealed class TokenToolTests
         json.ExitCode.Should().Be(0, json.ToString());
         using var view = JsonDocument.Parse(json.Stdout);
         view.RootElement.GetProperty("source").GetString().Should().Be("IdentityProvider");
-        _fake.RequestCount("refresh_token").Should().Be(1, "an expired token is refreshed silently, in the process that needs it");
+        Fake.RequestCount("refresh_token").Should().Be(1, "an expired token is refreshed silently, in the process that needs it");
     }
 
     [Test]
@@ -101,7 +96,7 @@ public sealed class TokenToolTests
         accounts.RootElement.GetArrayLength().Should().Be(1);
         accounts.RootElement[0].GetProperty("username").GetString().Should().Be("ada@contoso.com");
         accounts.RootElement[0].GetProperty("name").GetString().Should().Be("Ada Lovelace");
-        accounts.RootElement[0].GetProperty("tenantId").GetString().Should().Be(_fake.TenantId);
+        accounts.RootElement[0].GetProperty("tenantId").GetString().Should().Be(Fake.TenantId);
         logout.ExitCode.Should().Be(0, logout.ToString());
         logout.Stdout.Should().Contain("Signed out ada@contoso.com");
         after.Stdout.Trim().Should().Be("[]");
@@ -117,7 +112,7 @@ public sealed class TokenToolTests
         token.ExitCode.Should().Be(3, token.ToString());
         token.Stdout.Should().BeEmpty("a script's $(...) must not capture an error message");
         token.Stderr.Should().Contain("error no_account: No account is signed in: run auth-token login.");
-        _fake.TokenRequests.Should().BeEmpty();
+        Fake.TokenRequests.Should().BeEmpty();
     }
 
     [Test]
@@ -129,8 +124,8 @@ public sealed class TokenToolTests
 
         login.ExitCode.Should().Be(1, login.ToString());
         login.Stderr.Should().Contain("error key_store_unavailable").And.Contain("does not store tokens in plaintext");
-        File.Exists(Path.Combine(_cache.FullName, "tokens.cache")).Should().BeFalse();
-        _fake.RequestCount(DeviceCodeGrant).Should().Be(0, "the tool fails before asking for a device code");
+        File.Exists(_rig.CacheFile).Should().BeFalse();
+        Fake.RequestCount(DeviceCodeGrant).Should().Be(0, "the tool fails before asking for a device code");
     }
 
     [Test]
@@ -138,7 +133,7 @@ public sealed class TokenToolTests
     {
         await using var authority = TokenToolProcess.Start(_keyring.Environment, "fake-authority", "--port", "0");
         var address = (await authority.WaitForStdoutLineAsync(l => l.StartsWith("authority: ", StringComparison.Ordinal)))["authority: ".Length..];
-        string[] target = ["--authority", address, "--client-id", "auth-token-tool", "--cache-dir", _cache.FullName];
+        string[] target = ["--authority", address, "--client-id", "auth-token-tool", "--cache-dir", _rig.CacheDirectory];
 
         await LoginWithDeviceCodeAsync(target);
         var token = await TokenToolProcess.RunAsync(_keyring.Environment, ["token", "--scope", Scope, "--json", .. target]);
