@@ -64,6 +64,7 @@ internal sealed class EndpointMappings
             RouteEndpoint.UserRealm => UserRealm.For(request.Path),
             RouteEndpoint.Authorize => Authorize(profile, request, headers),
             RouteEndpoint.DeviceCode => DeviceAuthorization(profile, request, headers),
+            RouteEndpoint.DeviceLogin => _services.DeviceLogin.Handle(request.Method, request.RawQuery, headers.GetValueOrDefault("Content-Type"), request.Body),
             _ => await TokenAsync(profile, endpointUrl, request, headers, clientRequestId).ConfigureAwait(false),
         };
         return reply.ToResponseMessage();
