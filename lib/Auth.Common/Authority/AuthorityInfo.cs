@@ -24,6 +24,7 @@ internal sealed class AuthorityInfo
         CanonicalAuthority = uri.AbsoluteUri.TrimEnd('/');
         IssuerKey = $"{uri.Scheme.ToLowerInvariant()}://{Host}{(uri.IsDefaultPort ? string.Empty : $":{uri.Port}")}{uri.AbsolutePath.TrimEnd('/')}";
         Cloud = (cloud ?? CloudInstance.Single(Host)).ForPort(Host, HostWithPort, dialect);
+        B2CPolicy = kind == AuthorityKind.B2C ? uri.Segments[^1].TrimEnd('/') : null;
     }
 
     /// <summary>Gets the authority URI (lower-case host, no query).</summary>
@@ -35,6 +36,9 @@ internal sealed class AuthorityInfo
     public ProtocolMode Mode { get; }
 
     public AuthorityKind Kind { get; }
+
+    /// <summary>Gets the Azure AD B2C policy (user flow) as the URL spells it, null for other kinds.</summary>
+    public string? B2CPolicy { get; }
 
     /// <summary>Gets the tenant: the tenant segment (or "adfs"), empty for a generic OIDC authority.</summary>
     public string Tenant { get; }

@@ -58,6 +58,16 @@ internal sealed class AuthorityMetadataResolver
     {
         var request = new NetworkRequest { Uri = authority.MetadataUri, CorrelationId = correlationId, Headers = _headers(authority, correlationId) };
         var response = await _retry.SendAsync(_network, request, CancellationToken.None).ConfigureAwait(false);
+        if (!response.IsSuccess && authority.B2CPolicy is { } policy && (response.StatusCode == 404 || response.Body.Contains("AADB2C90022", StringComparison.Ordinal)))
+        {
+            throw new AuthClientException(
+                AuthErrorCodes.B2CPolicyNotFound,
+                $"Azure AD B2C has no policy '{policy}' in tenant '{authority.Tenant}' (HTTP {response.StatusCode} for its OpenID configuration). Check the policy (user flow) name in the authority.")
+            {
+                CorrelationId = correlationId,
+            };
+        }
+
         if (!response.IsSuccess)
         {
             throw new AuthClientException(

@@ -34,6 +34,22 @@ public sealed class TokenCache
     }
 
     /// <summary>
+    /// Returns the Azure AD B2C accounts of <paramref name="policy"/> (compared case-insensitively) among
+    /// <see cref="GetAllAccountsAsync"/>: B2C keeps one account per policy (<see cref="AccountInfo.B2CPolicy"/>), as
+    /// MSAL.NET's <c>GetAccountsAsync(userFlow)</c> filters them.
+    /// </summary>
+    /// <param name="policy">The policy (user flow), e.g. <c>B2C_1_SignUpSignIn</c>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The accounts.</returns>
+    /// <exception cref="ArgumentException"><paramref name="policy"/> is null, empty or white space.</exception>
+    public async Task<IReadOnlyList<AccountInfo>> GetAccountsByPolicyAsync(string policy, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(policy);
+        var accounts = await GetAllAccountsAsync(cancellationToken).ConfigureAwait(false);
+        return accounts.Where(a => string.Equals(a.B2CPolicy, policy, StringComparison.OrdinalIgnoreCase)).ToList();
+    }
+
+    /// <summary>
     /// Returns the account with <paramref name="homeAccountId"/> (compared case-sensitively), or null. With a cache plugin
     /// this loads the account's own partition, so an account another instance or process signed in is found.
     /// </summary>

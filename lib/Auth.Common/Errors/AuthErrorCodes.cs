@@ -20,6 +20,25 @@ public static class AuthErrorCodes
     /// <summary>The OpenID configuration of the authority could not be fetched or read. Check the authority URL and network, or supply AuthorityMetadataJson.</summary>
     public const string AuthorityMetadataFailed = "authority_metadata_failed";
 
+    /// <summary>
+    /// Azure AD B2C has no such policy (user flow) in the tenant: its OpenID configuration was not found (AADB2C90022).
+    /// Check the policy name in the authority (https://{tenant}.b2clogin.com/tfp/{tenant}.onmicrosoft.com/{policy}) against the
+    /// tenant's user flows.
+    /// </summary>
+    public const string B2CPolicyNotFound = "b2c_policy_not_found";
+
+    /// <summary>
+    /// The user chose "Forgot your password?" in an Azure AD B2C sign-in policy (AADB2C90118, sent as <c>access_denied</c>).
+    /// Start a sign-in with the tenant's password reset policy.
+    /// </summary>
+    public const string B2CPasswordResetRequested = "b2c_password_reset_requested";
+
+    /// <summary>
+    /// The user cancelled an Azure AD B2C page (AADB2C90091), for example in the edit profile or password reset policy.
+    /// Nothing changed; return the user to where they were.
+    /// </summary>
+    public const string B2CUserCancelled = "b2c_user_cancelled";
+
     /// <summary>The application options are invalid; the message lists every problem. Fix the configuration.</summary>
     public const string InvalidConfiguration = "invalid_configuration";
 

@@ -25,12 +25,7 @@ internal static class ServiceErrorMapper
         var subError = ServerText.CodeOrNull(json.SubError);
         var description = ServerText.TextOrNull(json.ErrorDescription);
         var message = $"The authority answered '{code}'{(subError is { Length: > 0 } sub ? $" ({sub})" : string.Empty)} (HTTP {response.StatusCode}): {description ?? "no description"}";
-        var needsUser = InteractionErrors.Contains(code) && !(code == "invalid_grant" && subError is not null && NotInteractionSubErrors.Contains(subError));
-        AuthServiceException exception = needsUser
-            ? new InteractionRequiredException(code, message) { CorrelationId = correlationId }
-            : IsThrottled(response)
-                ? new AuthServiceException(AuthErrorCodes.RequestThrottled, message) { CorrelationId = correlationId }
-                : new AuthServiceException(code, message) { CorrelationId = correlationId };
+        var exception = Create(code, subError, B2CServerErrors.CodeFor(description), message, response, correlationId);
         exception.Error = code;
         exception.ErrorDescription = description;
         exception.ErrorCodes = json.ErrorCodes ?? [];
@@ -41,6 +36,25 @@ internal static class ServiceErrorMapper
         exception.StatusCode = response.StatusCode;
         exception.RetryAfter = RetryAfter(response, time);
         return exception;
+    }
+
+    /// <summary>
+    /// A B2C answer the app handles by code (<see cref="B2CServerErrors"/>); an error a new sign-in fixes; throttling;
+    /// or the authority's code as it is.
+    /// </summary>
+    private static AuthServiceException Create(string code, string? subError, string? b2cCode, string message, NetworkResponse response, Guid correlationId)
+    {
+        if (b2cCode is not null)
+        {
+            return new AuthServiceException(b2cCode, message) { CorrelationId = correlationId };
+        }
+
+        if (InteractionErrors.Contains(code) && !(code == "invalid_grant" && subError is not null && NotInteractionSubErrors.Contains(subError)))
+        {
+            return new InteractionRequiredException(code, message) { CorrelationId = correlationId };
+        }
+
+        return new AuthServiceException(IsThrottled(response) ? AuthErrorCodes.RequestThrottled : code, message) { CorrelationId = correlationId };
     }
 
     public static AuthServiceException FromHttpStatus(NetworkResponse response, Guid correlationId, TimeProvider time)

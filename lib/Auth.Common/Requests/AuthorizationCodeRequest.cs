@@ -44,6 +44,19 @@ public sealed record AuthorizationCodeRequest : AuthRequest
     public string? ReturnedIssuer { get; init; }
 
     /// <summary>
+    /// Gets the error that came back instead of a code (the redirect's <c>error</c> parameter), with
+    /// <see cref="ReturnedErrorDescription"/>. When set, nothing is redeemed: once the state checks out, the call throws an
+    /// <see cref="Errors.AuthServiceException"/> whose code is the error, or for Azure AD B2C
+    /// <see cref="Errors.AuthErrorCodes.B2CPasswordResetRequested"/> ("Forgot your password?", AADB2C90118) and
+    /// <see cref="Errors.AuthErrorCodes.B2CUserCancelled"/> (AADB2C90091), so the app can start the password reset policy
+    /// or return the user home. <see cref="Code"/> may then be empty.
+    /// </summary>
+    public string? ReturnedError { get; init; }
+
+    /// <summary>Gets the redirect's <c>error_description</c> parameter, passed with <see cref="ReturnedError"/>.</summary>
+    public string? ReturnedErrorDescription { get; init; }
+
+    /// <summary>
     /// Gets whether the redemption may go ahead without <see cref="State"/> and <see cref="ReturnedState"/>. Set it only when
     /// the app checks the state itself (for example ASP.NET Core's OpenID Connect handler has already); without a checked
     /// state a web app has no CSRF protection for its sign-in. A <see cref="State"/> that is passed is still compared.

@@ -26,4 +26,12 @@ public sealed record AccountInfo
 
     /// <summary>Gets the claims of the account's ID token, when the cache holds one.</summary>
     public IReadOnlyDictionary<string, string>? IdTokenClaims { get; init; }
+
+    /// <summary>
+    /// Gets the Azure AD B2C policy (user flow) the account signed in with, in lower case (e.g. <c>b2c_1_signupsignin</c>), or
+    /// null for an account of another authority. B2C keeps one account per policy: its home account id is
+    /// <c>{oid}-{policy}.{tenant id}</c>, as in MSAL. A silent request at a policy's authority uses the same user's account of
+    /// that policy, whichever of the user's accounts it is given.
+    /// </summary>
+    public string? B2CPolicy => Accounts.B2CAccountId.PolicyOf(HomeAccountId);
 }

@@ -23,6 +23,7 @@ internal sealed class AuthorizationCodeFlow
             throw new AuthClientException(AuthErrorCodes.InvalidRequest, "RedirectUri must be the absolute redirect URI used in the authorization request.");
         }
 
+        AuthorizationResponseCheck.CheckError(request, context.CorrelationId);
         if (string.IsNullOrWhiteSpace(request.Code))
         {
             throw new AuthClientException(AuthErrorCodes.InvalidRequest, "Code is empty: pass the code from the redirect.");

@@ -30,6 +30,38 @@ internal static class AuthorizationResponseCheck
         }
     }
 
+    /// <summary>
+    /// Throws the redirect's error (<see cref="AuthorizationCodeRequest.ReturnedError"/>) when it brought one instead of a code,
+    /// once the state shows that the redirect answers this sign-in.
+    /// </summary>
+    public static void CheckError(AuthorizationCodeRequest request, Guid correlationId)
+    {
+        if (string.IsNullOrEmpty(request.ReturnedError))
+        {
+            return;
+        }
+
+        CheckState(request, correlationId);
+        throw RedirectError(request.ReturnedError, request.ReturnedErrorDescription, correlationId);
+    }
+
+    /// <summary>
+    /// The exception for a redirect's <c>error</c>: its code is the error, or the library's code for an Azure AD B2C answer
+    /// the app handles (<see cref="AuthErrorCodes.B2CPasswordResetRequested"/>, <see cref="AuthErrorCodes.B2CUserCancelled"/>).
+    /// The redirect's text comes from whoever sent the browser back: cleaned and bounded like a server's.
+    /// </summary>
+    public static AuthServiceException RedirectError(string rawError, string? rawDescription, Guid correlationId)
+    {
+        var error = ServerText.Code(rawError);
+        var description = ServerText.TextOrNull(rawDescription);
+        return new AuthServiceException(B2CServerErrors.CodeFor(description) ?? error, $"The sign-in ended with '{error}': {description ?? "no description"}")
+        {
+            Error = error,
+            ErrorDescription = description,
+            CorrelationId = correlationId,
+        };
+    }
+
     public static void CheckBinding(AuthorizationCodeRequest request, bool isConfidential, Guid correlationId)
     {
         if (request.SkipPkceAndNonceCheck || !string.IsNullOrEmpty(request.CodeVerifier))

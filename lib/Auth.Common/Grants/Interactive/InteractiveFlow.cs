@@ -78,15 +78,7 @@ internal sealed class InteractiveFlow
 
         if (response.Error is { Length: > 0 } rawError)
         {
-            // The redirect's text comes from whoever reached the loopback port: cleaned and bounded like a server's.
-            var error = ServerText.Code(rawError);
-            var description = ServerText.TextOrNull(response.ErrorDescription);
-            throw new AuthServiceException(error, $"The sign-in ended with '{error}': {description ?? "no description"}")
-            {
-                Error = error,
-                ErrorDescription = description,
-                CorrelationId = context.CorrelationId,
-            };
+            throw AuthorizationResponseCheck.RedirectError(rawError, response.ErrorDescription, context.CorrelationId);
         }
 
         return await _codes.AcquireAsync(

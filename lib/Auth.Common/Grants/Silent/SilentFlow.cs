@@ -34,7 +34,7 @@ internal sealed class SilentFlow
     public async Task<AuthenticationResult> AcquireAsync(SilentFlowRequest request, CancellationToken cancellationToken)
     {
         var context = await RequestContext.ResolveAsync(Runtime, request, request.Scopes, cancellationToken).ConfigureAwait(false);
-        var account = request.Account ?? throw new AuthClientException(AuthErrorCodes.InvalidRequest, "Account is required: pass one from GetAllAccountsAsync or an earlier result.");
+        var account = OfPolicy(request.Account ?? throw new AuthClientException(AuthErrorCodes.InvalidRequest, "Account is required: pass one from GetAllAccountsAsync or an earlier result."), context.Authority);
         RequireAccountOf(context, account);
         var call = new SilentCall(request, account, context, RealmFor(context.Authority, account));
         var found = await FindAsync(call, cancellationToken).ConfigureAwait(false);
@@ -115,6 +115,15 @@ internal sealed class SilentFlow
             };
         }
     }
+
+    /// <summary>
+    /// Azure AD B2C keeps an account per policy (<see cref="B2CAccountId"/>): at a policy's authority the same user's account
+    /// of that policy is used, whichever of the user's accounts the app passed, so each policy's tokens stay its own.
+    /// </summary>
+    private static AccountInfo OfPolicy(AccountInfo account, AuthorityInfo authority) =>
+        authority.B2CPolicy is { } policy && account.HomeAccountId is { } home && B2CAccountId.ForPolicy(home, policy) is var own && !string.Equals(own, home, StringComparison.Ordinal)
+            ? account with { HomeAccountId = own, IdTokenClaims = null }
+            : account;
 
     /// <summary>The tenant to look in: the authority's when it names one by id, else the account's.</summary>
     private static string RealmFor(AuthorityInfo authority, AccountInfo account) =>
