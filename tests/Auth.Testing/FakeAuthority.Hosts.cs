@@ -70,10 +70,7 @@ public sealed partial class FakeAuthority
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(host);
         ArgumentException.ThrowIfNullOrWhiteSpace(policy);
-        if (!Endpoints.RoutePath.IsB2CPolicy(policy))
-        {
-            throw new ArgumentException($"'{policy}' is not a B2C policy name (B2C_1_… or B2C_1A_…).", nameof(policy));
-        }
+        RequirePolicy(policy, nameof(policy));
 
         return $"{BaseUri.Scheme}://{host}/tfp/{tenantDomain ?? host.Split('.')[0] + ".onmicrosoft.com"}/{policy}";
     }

@@ -11,7 +11,8 @@ namespace Auth.Testing.Authorization;
 /// <param name="ContentType">The <c>Content-Type</c> header of a POST, if any.</param>
 /// <param name="Body">The body of a POST, if any.</param>
 /// <param name="ResponseIssuer">The <c>iss</c> every authorization response carries (RFC 9207), or <see langword="null"/> for none.</param>
-internal sealed record AuthorizeCall(string Tenant, string Method, string? RawQuery, string? Accept, string? ContentType, string? Body, string? ResponseIssuer = null)
+/// <param name="B2C">The policy of a <see cref="FakeB2CTenant"/> the request went to, whose pages a browser sees, or <see langword="null"/>.</param>
+internal sealed record AuthorizeCall(string Tenant, string Method, string? RawQuery, string? Accept, string? ContentType, string? Body, string? ResponseIssuer = null, B2C.B2CPolicyCall? B2C = null)
 {
     /// <summary>The query without its leading '?'.</summary>
     public string Query => RawQuery?.TrimStart('?') ?? string.Empty;

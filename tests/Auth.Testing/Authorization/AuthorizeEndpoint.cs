@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Auth.Testing.B2C;
 using Auth.Testing.Errors;
 using Auth.Testing.Http;
 using Auth.Testing.Tokens;
@@ -9,7 +10,8 @@ namespace Auth.Testing.Authorization;
 /// <summary>
 /// <c>GET|POST /{tenant}/oauth2/v2.0/authorize</c>: validates the request, then either signs in the chosen user
 /// without any page (the browser is "already signed in") and redirects with a code, or, when a browser asks for a
-/// page (<see cref="AuthorizeCall.WantsPage"/>), shows the sign-in page whose POST <see cref="SignInForm"/> handles.
+/// page (<see cref="AuthorizeCall.WantsPage"/>), shows the sign-in page whose POST <see cref="SignInForm"/> handles, or
+/// at a <see cref="FakeB2CTenant"/>'s policy the pages of its user flow (<see cref="B2CUserFlow"/>).
 /// </summary>
 internal sealed class AuthorizeEndpoint
 {
@@ -19,6 +21,7 @@ internal sealed class AuthorizeEndpoint
     private readonly AuthorizationResponseWriter _writer;
     private readonly SignInCompletion _completion;
     private readonly SignInForm _form;
+    private readonly B2CUserFlow _b2c;
     private readonly RequestLog _log;
 
     public AuthorizeEndpoint(
@@ -26,8 +29,10 @@ internal sealed class AuthorizeEndpoint
         UserDirectory users,
         AuthorizationResponseWriter writer,
         SignInCompletion completion,
+        B2CUserFlow b2c,
         RequestLog log)
     {
+        _b2c = b2c;
         _validator = validator;
         _users = users;
         _writer = writer;
@@ -58,7 +63,7 @@ internal sealed class AuthorizeEndpoint
         var request = validation.Request!;
         if (call.IsFormPost)
         {
-            return _form.Submit(request, call);
+            return call.B2C is { } policy ? _b2c.Submit(request, call, policy) : _form.Submit(request, call);
         }
 
         if (_scriptedFailures.TryDequeue(out var failure))
@@ -66,8 +71,11 @@ internal sealed class AuthorizeEndpoint
             return _writer.Error(validation.Target, failure.Error, failure.Description);
         }
 
-        return call.WantsPage
-            ? SignInPage.Render(request, call.Query, query.GetValueOrDefault("login_hint"), error: null)
-            : _completion.Complete(request, _users.SignedIn);
+        if (!call.WantsPage)
+        {
+            return _completion.Complete(request, _users.SignedIn);
+        }
+
+        return call.B2C is { } flow ? _b2c.Show(request, call, flow) : SignInPage.Render(request, call.Query, query.GetValueOrDefault("login_hint"), error: null);
     }
 }

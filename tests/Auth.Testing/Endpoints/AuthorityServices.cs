@@ -1,3 +1,4 @@
+using Auth.Testing.B2C;
 using Auth.Testing.Authorization;
 using Auth.Testing.Clients;
 using Auth.Testing.DeviceCodes;
@@ -43,7 +44,9 @@ internal sealed class AuthorityServices : IDisposable
         TokenEndpoint = new TokenEndpoint(grants, Scripted, Log, Errors, timeProvider);
         Discovery = new DiscoveryDocument(TokenEndpoint.GrantTypes);
         InstanceDiscovery = new InstanceDiscovery(urls, Errors);
-        Authorize = new AuthorizeEndpoint(new AuthorizeRequestValidator(Clients), Users, new AuthorizationResponseWriter(Errors), new SignInCompletion(Codes, timeProvider, scopePolicy), Log);
+        var responses = new AuthorizationResponseWriter(Errors);
+        var completion = new SignInCompletion(Codes, timeProvider, scopePolicy);
+        Authorize = new AuthorizeEndpoint(new AuthorizeRequestValidator(Clients), Users, responses, completion, new B2CUserFlow(Users, responses, completion, new B2CSessions(), timeProvider), Log);
         DeviceAuthorization = new DeviceAuthorizationEndpoint(Clients, DeviceCodes, DeviceCodeSettings, Users, Errors);
         DeviceLogin = new DeviceLoginEndpoint(DeviceCodes, Users, timeProvider);
         InboundUserTokens = new InboundUserTokenIssuer(accessTokens, urls, timeProvider);
@@ -95,6 +98,9 @@ internal sealed class AuthorityServices : IDisposable
     public InstanceDiscovery InstanceDiscovery { get; }
 
     public AuthorizeEndpoint Authorize { get; }
+
+    /// <summary>The B2C tenants whose policies the authority knows (<see cref="FakeAuthority.AddB2C"/>).</summary>
+    public B2CTenants B2C { get; } = new();
 
     public DeviceAuthorizationEndpoint DeviceAuthorization { get; }
 

@@ -1,3 +1,4 @@
+using Auth.Testing.B2C;
 using Auth.Testing.Authorization;
 using Auth.Testing.Errors;
 using Auth.Testing.Tokens;
@@ -54,6 +55,13 @@ internal sealed class EndpointMappings
             return HttpReply.Json(405, "{\"Status\":\"Method not allowed\"}").WithHeader("Allow", route.Allow).ToResponseMessage();
         }
 
+        var b2c = route.Kind == AuthorityKind.B2C ? _services.B2C.Find(route.Tenant) : null;
+        var b2cKind = b2c?.KindOf(route.Policy!);
+        if (b2c is not null && b2cKind is null)
+        {
+            return B2CErrors.UnknownPolicy(route.Policy!, b2c.Domain, _services.TimeProvider.GetUtcNow()).ToResponseMessage();
+        }
+
         var profile = new AuthorityProfile(route.Kind, origin.Origin, route.Tenant, route.Policy, _services.Urls.TenantId);
         var endpointUrl = origin.Origin + request.Path.TrimEnd('/');
         var reply = route.Endpoint switch
@@ -62,7 +70,7 @@ internal sealed class EndpointMappings
             RouteEndpoint.Keys => HttpReply.Json(200, _services.SigningKey.JwksJson),
             RouteEndpoint.InstanceDiscovery => InstanceDiscovery(request, clientRequestId),
             RouteEndpoint.UserRealm => UserRealm.For(request.Path),
-            RouteEndpoint.Authorize => Authorize(profile, request, headers),
+            RouteEndpoint.Authorize => Authorize(profile, request, headers, b2c is null ? null : new B2CPolicyCall(b2c, b2cKind!.Value, headers.GetValueOrDefault("Cookie"), origin.Origin.StartsWith("https:", StringComparison.Ordinal))),
             RouteEndpoint.DeviceCode => DeviceAuthorization(profile, request, headers),
             RouteEndpoint.DeviceLogin => _services.DeviceLogin.Handle(request.Method, request.RawQuery, headers.GetValueOrDefault("Content-Type"), request.Body),
             _ => await TokenAsync(profile, endpointUrl, request, headers, clientRequestId).ConfigureAwait(false),
@@ -76,12 +84,12 @@ internal sealed class EndpointMappings
         return _services.Discovery.For(profile, _services.AuthorizationResponseIssuer);
     }
 
-    private HttpReply Authorize(AuthorityProfile profile, IRequestMessage request, IReadOnlyDictionary<string, string> headers)
+    private HttpReply Authorize(AuthorityProfile profile, IRequestMessage request, IReadOnlyDictionary<string, string> headers, B2CPolicyCall? b2c)
     {
         headers.TryGetValue("Accept", out var accept);
         headers.TryGetValue("Content-Type", out var contentType);
         var responseIssuer = _services.AuthorizationResponseIssuer ? profile.DocumentIssuer : null;
-        return _services.Authorize.Handle(new AuthorizeCall(profile.Tenant, request.Method, request.RawQuery, accept, contentType, request.Body, responseIssuer));
+        return _services.Authorize.Handle(new AuthorizeCall(profile.Tenant, request.Method, request.RawQuery, accept, contentType, request.Body, responseIssuer, b2c));
     }
 
     private HttpReply InstanceDiscovery(IRequestMessage request, string? clientRequestId)
