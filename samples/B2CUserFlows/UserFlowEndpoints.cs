@@ -1,0 +1,124 @@
+using System.Security.Claims;
+using Auth.Common.Errors;
+using Auth.Common.Requests;
+using Auth.Server;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace B2CUserFlows;
+
+/// <summary>
+/// The three user flows, each an authorization code sign-in at its policy's authority, and one callback for all:
+/// "Forgot your password?" (b2c_password_reset_requested) starts the password reset policy, Cancel
+/// (b2c_user_cancelled) returns home, any other error is shown. The session cookie keeps the last policy's
+/// account id, name and ID token claims.
+/// </summary>
+internal static class UserFlowEndpoints
+{
+    public const string HomeAccountIdClaim = "home_account_id";
+    public const string PolicyClaim = "policy";
+    public const string IdTokenPrefix = "id_token.";
+
+    private const string FlowCookie = "b2c.flow";
+
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/signin", (HttpContext c, ConfidentialClientApplication a, B2CSampleAuthority b, IDataProtectionProvider p) => StartAsync(c, a, b, p, b.SignUpSignIn));
+        app.MapGet("/profile", (HttpContext c, ConfidentialClientApplication a, B2CSampleAuthority b, IDataProtectionProvider p) =>
+            c.User.Identity?.IsAuthenticated == true ? StartAsync(c, a, b, p, b.EditProfile) : Task.FromResult(Results.Redirect("/signin")));
+        app.MapGet("/reset", (HttpContext c, ConfidentialClientApplication a, B2CSampleAuthority b, IDataProtectionProvider p) => StartAsync(c, a, b, p, b.PasswordReset));
+        app.MapGet("/signin-callback", CallbackAsync);
+        app.MapGet("/signout", SignOutAsync);
+    }
+
+    private static Uri RedirectUri(HttpRequest request) => new($"{request.Scheme}://{request.Host}/signin-callback");
+
+    private static async Task<IResult> StartAsync(HttpContext context, ConfidentialClientApplication auth, B2CSampleAuthority b2c, IDataProtectionProvider protection, string policy)
+    {
+        var authorization = await auth.GetAuthCodeUrlAsync(new AuthorizationUrlRequest
+        {
+            Scopes = [b2c.Scope],
+            RedirectUri = RedirectUri(context.Request),
+            Authority = b2c.AuthorityFor(policy),
+        });
+        context.Response.Cookies.Append(
+            FlowCookie,
+            protection.CreateProtector(FlowCookie).Protect($"{authorization.State} {authorization.Nonce} {authorization.CodeVerifier} {policy}"),
+            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromMinutes(10), Secure = context.Request.IsHttps });
+        return Results.Redirect(authorization.Url.AbsoluteUri);
+    }
+
+    private static async Task<IResult> CallbackAsync(
+        HttpContext context, ConfidentialClientApplication auth, B2CSampleAuthority b2c, IDataProtectionProvider protection,
+        string? code, string? state, string? iss, string? error, string? error_description)
+    {
+        if (context.Request.Cookies[FlowCookie] is not { } flowCookie)
+        {
+            return Layout.Page(context.User, "Sign-in failed", "<p class=\"error\" role=\"alert\">The sign-in took too long or was started in another browser. Try again.</p>");
+        }
+
+        var flow = protection.CreateProtector(FlowCookie).Unprotect(flowCookie).Split(' ');
+        context.Response.Cookies.Delete(FlowCookie);
+        try
+        {
+            var result = await auth.AcquireTokenByCodeAsync(new AuthorizationCodeRequest
+            {
+                Scopes = [b2c.Scope],
+                RedirectUri = RedirectUri(context.Request),
+                Code = code ?? string.Empty,
+                State = flow[0],
+                ReturnedState = state,
+                ReturnedIssuer = iss,
+                ReturnedError = error,
+                ReturnedErrorDescription = error_description,
+                Nonce = flow[1],
+                CodeVerifier = flow[2],
+                Authority = b2c.AuthorityFor(flow[3]),
+            });
+            await SignInAsync(context, result);
+            return Results.Redirect("/");
+        }
+        catch (AuthServiceException ex) when (ex.Code == AuthErrorCodes.B2CPasswordResetRequested)
+        {
+            return Results.Redirect("/reset");
+        }
+        catch (AuthServiceException ex) when (ex.Code == AuthErrorCodes.B2CUserCancelled)
+        {
+            return Results.Redirect("/?cancelled=1");
+        }
+        catch (AuthException ex)
+        {
+            return Layout.Page(context.User, "Sign-in failed", $"<p id=\"error\" class=\"error\" role=\"alert\"><strong>{Layout.Encode(ex.Code)}</strong>: {Layout.Encode(ex.Message)}</p><p><a href=\"/\">Home</a></p>");
+        }
+    }
+
+    private static async Task SignInAsync(HttpContext context, Auth.Common.Responses.AuthenticationResult result)
+    {
+        var account = result.Account!;
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.Name, account.Name ?? account.Username ?? "user"),
+                new Claim(HomeAccountIdClaim, account.HomeAccountId),
+                new Claim(PolicyClaim, result.IdTokenClaims?.GetValueOrDefault("tfp") ?? result.IdTokenClaims?.GetValueOrDefault("acr") ?? account.B2CPolicy ?? string.Empty),
+                .. (result.IdTokenClaims ?? new Dictionary<string, string>()).Select(c => new Claim(IdTokenPrefix + c.Key, c.Value)),
+            ],
+            CookieAuthenticationDefaults.AuthenticationScheme);
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext context, ConfidentialClientApplication auth)
+    {
+        // Every policy's account of the user: B2C keeps one per policy.
+        foreach (var account in await auth.GetTokenCache().GetAllAccountsAsync())
+        {
+            if (account.LocalAccountId == context.User.FindFirst(IdTokenPrefix + "oid")?.Value)
+            {
+                await auth.GetTokenCache().RemoveAccountAsync(account);
+            }
+        }
+
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Results.Redirect("/");
+    }
+}
