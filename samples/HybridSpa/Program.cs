@@ -13,15 +13,7 @@ using Samples.Web;
 
 using var authority = WebSampleAuthority.FromEnvironment("sample-hybrid-spa", "sample-hybrid-spa-secret");
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddConfidentialClient(options =>
-{
-    options.ClientId = authority.ClientId;
-    options.Authority = authority.Authority;
-    options.ProtocolMode = authority.Mode;
-    options.ClientSecret = authority.ClientSecret;
-    options.NetworkClient = authority.NetworkClient();
-    options.AllowInsecureLoopbackAuthority = authority.IsInsecureLoopback;
-});
+builder.Services.AddConfidentialClient(authority.Configure);
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o => o.LoginPath = "/signin");
 builder.Services.AddSingleton(SpaSettings.For(authority));
 

@@ -1,5 +1,4 @@
 using Auth.BrowserTests.Browser;
-using Auth.IntegrationTests.Samples;
 using Microsoft.Playwright;
 
 namespace Auth.BrowserTests.Samples;
@@ -11,22 +10,11 @@ namespace Auth.BrowserTests.Samples;
 /// </summary>
 [TestFixture]
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
-public sealed class HybridSpaSampleBrowserTests : BrowserTest
+public sealed class HybridSpaSampleBrowserTests : SampleBrowserTest
 {
-    private SampleProcess? _sample;
-
-    private SampleProcess Sample => _sample ?? throw new InvalidOperationException("The sample did not start.");
-
-    [SetUp]
-    public async Task StartSampleAsync() => _sample = await SampleProcess.StartAsync("HybridSpa");
-
-    [TearDown]
-    public async Task StopSampleAsync()
+    public HybridSpaSampleBrowserTests()
+        : base("HybridSpa")
     {
-        if (_sample is not null)
-        {
-            await _sample.DisposeAsync();
-        }
     }
 
     [Test]
