@@ -20,7 +20,9 @@ internal static class TokenWriter
         fake.RegisterClient(ClientId, "secret");
         var plugin = new PersistentTokenCachePlugin(
             new EncryptedFilePersistence(cacheFile, new ExplicitKeyStore(key)),
-            new PersistentTokenCacheOptions { LockFilePath = cacheFile + ".lock" });
+            // The stress tests check integrity (nothing lost, the file always valid), not latency: on a loaded 2-core machine
+            // eight workers queueing for one lock can wait longer than the 30 s default without anything being stuck.
+            new PersistentTokenCacheOptions { LockFilePath = cacheFile + ".lock", LockTimeout = TimeSpan.FromMinutes(3) });
         var app = new ConfidentialClientApplication(new ConfidentialClientOptions
         {
             ClientId = ClientId,

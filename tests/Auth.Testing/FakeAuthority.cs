@@ -45,7 +45,7 @@ public sealed partial class FakeAuthority : IDisposable, IAsyncDisposable
         ServerCertificate = options.UseHttps ? LoopbackCertificate.Create() : null;
         try
         {
-            _server = LoopbackServer.Start(ServerCertificate, out var baseUri);
+            _server = LoopbackServer.Start(ServerCertificate, out var baseUri, fixedPort: options.Port);
             BaseUri = baseUri;
             TenantId = parsedTenant.ToString();
             var urls = new AuthorityUrls(baseUri, TenantId);

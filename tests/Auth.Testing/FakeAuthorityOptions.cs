@@ -9,6 +9,12 @@ public sealed record FakeAuthorityOptions
     /// </summary>
     public bool UseHttps { get; init; } = true;
 
+    /// <summary>
+    /// The loopback port to listen on, for an authority that other processes find at a known address (e.g. a
+    /// command-line tool's runs). A free port is chosen when <see langword="null"/> (default; what tests want).
+    /// </summary>
+    public int? Port { get; init; }
+
     /// <summary>The tenant id (a GUID string). A random GUID is used when <see langword="null"/>.</summary>
     public string? TenantId { get; init; }
 

@@ -109,7 +109,7 @@ internal static partial class Log
     private static partial void AccountServedWithPii(ILogger logger, string username, string homeAccountId, string tenantId, Guid correlationId);
 
     [LoggerMessage(1400, LogLevel.Debug, "Managed identity source {Source} at {Endpoint}")]
-    public static partial void ManagedIdentitySource(ILogger logger, string source, string endpoint);
+    public static partial void ManagedIdentitySourceDetected(ILogger logger, string source, string endpoint);
 
     [LoggerMessage(1401, LogLevel.Debug, "Managed identity token for {Resource} served from the cache (correlation id {CorrelationId})")]
     public static partial void ManagedIdentityCacheHit(ILogger logger, string resource, Guid correlationId);

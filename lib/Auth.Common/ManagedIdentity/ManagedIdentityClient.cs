@@ -38,7 +38,7 @@ public sealed class ManagedIdentityClient
             : null;
         if (detected.Endpoint is not null)
         {
-            Log.ManagedIdentitySource(logger, detected.Endpoint.Source.ToString(), detected.Endpoint.Uri.GetLeftPart(UriPartial.Path));
+            Log.ManagedIdentitySourceDetected(logger, detected.Endpoint.Source.ToString(), detected.Endpoint.Uri.GetLeftPart(UriPartial.Path));
         }
 
         var cache = new CacheAccessor(new TokenCacheStore(), options.CachePlugin, options.Identity.CacheId, logger, piiLogging: false, time);

@@ -1,3 +1,4 @@
+using Auth.IntegrationTests.Testing;
 using Auth.Common.Errors;
 using Auth.Common.ManagedIdentity;
 using Auth.Common.Requests;
@@ -15,7 +16,7 @@ internal static class ManagedIdentitySecretScenarios
     public static async Task AppServiceAsync(SecretsWorld world, bool fail)
     {
         using var endpoint = FakeManagedIdentityEndpoint.Start(new FakeManagedIdentityOptions { Source = FakeManagedIdentitySource.AppService });
-        var platform = new SecretsHostPlatform(endpoint);
+        var platform = new FakeHostPlatform(endpoint);
         var app = world.ManagedIdentityApp(platform);
         if (fail)
         {
@@ -35,7 +36,7 @@ internal static class ManagedIdentitySecretScenarios
     public static async Task AzureArcAsync(SecretsWorld world, bool fail)
     {
         using var endpoint = FakeManagedIdentityEndpoint.Start(new FakeManagedIdentityOptions { Source = FakeManagedIdentitySource.AzureArc });
-        var app = world.ManagedIdentityApp(new SecretsHostPlatform(endpoint));
+        var app = world.ManagedIdentityApp(new FakeHostPlatform(endpoint));
         if (fail)
         {
             endpoint.ChallengeKeyFileOverride = Path.Combine(endpoint.AzureArcKeyDirectory!, "planted.txt");
@@ -58,7 +59,7 @@ internal static class ManagedIdentitySecretScenarios
     {
         using var endpoint = FakeManagedIdentityEndpoint.Start(FakeManagedIdentityOptions.ForAuthority(world.Authority, FakeManagedIdentitySource.AppService));
         world.Authority.RegisterFederatedClient(FederatedId, world.Authority.Issuer, endpoint.SystemAssigned.ObjectId);
-        var identity = world.ManagedIdentityApp(new SecretsHostPlatform(endpoint));
+        var identity = world.ManagedIdentityApp(new FakeHostPlatform(endpoint));
         var credential = fail ? ClientCredential.FromManagedIdentity(identity, "api://other-audience") : ClientCredential.FromManagedIdentity(identity);
         world.Show(nameof(ClientCredential), credential);
         var app = world.ConfidentialApp(credential, FederatedId);

@@ -139,6 +139,42 @@ public sealed class FakeAuthorityDeviceCodeTests : UserFlowFixture
         UserFlows.ErrorCode(await TokenClient.JsonAsync(response)).Should().Be(700016);
     }
 
+    [Test]
+    public async Task DeviceLoginPage_CodeAndPasswordPosted_ApprovesTheCodeForThatUser()
+    {
+        var (deviceCode, userCode) = await RequestDeviceCodeAsync();
+        var page = new Uri(Authority.BaseUri, "devicelogin");
+
+        var form = await Http.GetStringAsync(new Uri(page, $"?code={userCode}"));
+        using var posted = await Http.PostAsync(page, DeviceLoginForm(userCode.ToLowerInvariant(), "P@ssw0rd!"));
+        var (status, json) = await UserFlows.TokenAsync(Http, Authority, UserFlows.Poll(ClientId, deviceCode));
+
+        form.Should().Contain("<title>Enter code</title>").And.Contain($"value=\"{userCode}\"", "?code= pre-fills the form");
+        posted.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await posted.Content.ReadAsStringAsync()).Should().Contain("You are signed in").And.Contain(ClientId);
+        status.Should().Be(HttpStatusCode.OK);
+        json.GetProperty("access_token").GetString().Should().NotBeNullOrEmpty();
+        Authority.PendingUserCodes.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task DeviceLoginPage_WrongPasswordOrCode_ShowsTheFormAgainAndLeavesTheCodePending()
+    {
+        var (_, userCode) = await RequestDeviceCodeAsync();
+        var page = new Uri(Authority.BaseUri, "devicelogin");
+
+        using var wrongPassword = await Http.PostAsync(page, DeviceLoginForm(userCode, "wrong"));
+        using var wrongCode = await Http.PostAsync(page, DeviceLoginForm("AAAAAAAAA", "P@ssw0rd!"));
+
+        wrongPassword.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await wrongPassword.Content.ReadAsStringAsync()).Should().Contain("role=\"alert\"").And.Contain("Your account or password is incorrect.");
+        (await wrongCode.Content.ReadAsStringAsync()).Should().Contain("That code is not valid");
+        Authority.PendingUserCodes.Should().Equal(userCode);
+    }
+
+    private static FormUrlEncodedContent DeviceLoginForm(string code, string password) =>
+        new(new Dictionary<string, string> { ["code"] = code, ["username"] = "ada@contoso.com", ["password"] = password });
+
     private static FormUrlEncodedContent DeviceCodeForm(string clientId = ClientId) =>
         new(new Dictionary<string, string> { ["client_id"] = clientId, ["scope"] = UserFlows.Scope });
 

@@ -46,6 +46,7 @@ internal sealed class AuthorityServices : IDisposable
         InstanceDiscovery = new InstanceDiscovery(urls, Errors);
         Authorize = new AuthorizeEndpoint(new AuthorizeRequestValidator(Clients), Users, new AuthorizationResponseWriter(Errors), new SignInCompletion(Codes, timeProvider, scopePolicy), Log);
         DeviceAuthorization = new DeviceAuthorizationEndpoint(Clients, DeviceCodes, DeviceCodeSettings, Users, Errors);
+        DeviceLogin = new DeviceLoginEndpoint(DeviceCodes, Users, timeProvider);
         InboundUserTokens = new InboundUserTokenIssuer(accessTokens, urls, timeProvider);
         Cors = new TokenEndpointCors(Clients);
     }
@@ -101,6 +102,8 @@ internal sealed class AuthorityServices : IDisposable
     public AuthorizeEndpoint Authorize { get; }
 
     public DeviceAuthorizationEndpoint DeviceAuthorization { get; }
+
+    public DeviceLoginEndpoint DeviceLogin { get; }
 
     /// <summary>Mints the user access tokens a web API receives, without HTTP (for On-Behalf-Of tests).</summary>
     public InboundUserTokenIssuer InboundUserTokens { get; }

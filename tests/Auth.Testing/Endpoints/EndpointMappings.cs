@@ -69,6 +69,7 @@ internal sealed class EndpointMappings
             RouteEndpoint.UserRealm => UserRealm.For(request.Path),
             RouteEndpoint.Authorize => Authorize(profile, request, headers),
             RouteEndpoint.DeviceCode => DeviceAuthorization(profile, request, headers),
+            RouteEndpoint.DeviceLogin => _services.DeviceLogin.Handle(request.Method, request.RawQuery, headers.GetValueOrDefault("Content-Type"), request.Body),
             _ => _services.Cors.Apply(await TokenAsync(profile, endpointUrl, request, headers, clientRequestId).ConfigureAwait(false), headers),
         };
         return reply.ToResponseMessage();

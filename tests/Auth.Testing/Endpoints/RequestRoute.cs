@@ -7,11 +7,11 @@ namespace Auth.Testing.Endpoints;
 /// <param name="Policy">The B2C policy as sent, or <see langword="null"/>.</param>
 internal sealed record RequestRoute(RouteEndpoint Endpoint, AuthorityKind Kind, string Tenant, string? Policy)
 {
-    /// <summary>The methods the endpoint answers, as an <c>Allow</c> header: POST for token and device code, GET and POST (the sign-in form) for authorize, GET for the rest.</summary>
+    /// <summary>The methods the endpoint answers, as an <c>Allow</c> header: POST for token and device code, GET and POST (the sign-in form) for authorize and the device login page, GET for the rest.</summary>
     public string Allow => Endpoint switch
     {
         RouteEndpoint.Token or RouteEndpoint.DeviceCode => "POST",
-        RouteEndpoint.Authorize => "GET, POST",
+        RouteEndpoint.Authorize or RouteEndpoint.DeviceLogin => "GET, POST",
         _ => "GET",
     };
 

@@ -10,4 +10,5 @@ internal enum RouteEndpoint
     DeviceCode,
     InstanceDiscovery,
     UserRealm,
+    DeviceLogin,
 }

@@ -3,11 +3,12 @@ namespace Auth.Testing.Endpoints;
 /// <summary>
 /// Resolves request paths (one trailing slash allowed, suffixes case-insensitive): AD FS <c>/adfs/…</c>, B2C
 /// <c>[/tfp]/{tenant}/{policy}/…</c> (a policy starts with <c>B2C_1_</c> or <c>B2C_1A_</c>, any case), and Entra
-/// <c>/{tenant}/…</c>, served as CIAM on <c>*.ciamlogin.com</c> hosts.
+/// <c>/{tenant}/…</c>, served as CIAM on <c>*.ciamlogin.com</c> hosts; and the device verification page <c>/devicelogin</c>.
 /// </summary>
 internal static class RoutePath
 {
     private const string UserRealmPrefix = "/common/userrealm/";
+    private const string DeviceLoginPath = "/devicelogin";
     private const string CiamHostSuffix = ".ciamlogin.com";
 
     private static readonly Dictionary<string, RouteEndpoint> AdfsPaths = new(StringComparer.OrdinalIgnoreCase)
@@ -52,6 +53,11 @@ internal static class RoutePath
         if (path.StartsWith(UserRealmPrefix, StringComparison.OrdinalIgnoreCase) && path.Length > UserRealmPrefix.Length)
         {
             return new RequestRoute(RouteEndpoint.UserRealm, AuthorityKind.Entra, "common", null);
+        }
+
+        if (string.Equals(path.TrimEnd('/'), DeviceLoginPath, StringComparison.OrdinalIgnoreCase))
+        {
+            return new RequestRoute(RouteEndpoint.DeviceLogin, AuthorityKind.Entra, "common", null);
         }
 
         var trimmed = path.EndsWith('/') ? path[1..^1] : path[1..];

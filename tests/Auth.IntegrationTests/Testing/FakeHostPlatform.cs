@@ -3,7 +3,7 @@ using Auth.Common.Platform;
 using Auth.Server;
 using Auth.Testing;
 
-namespace Auth.IntegrationTests.ManagedIdentity;
+namespace Auth.IntegrationTests.Testing;
 
 /// <summary>
 /// The real <see cref="ManagedIdentityPlatform"/> over a fake endpoint's environment, trusting the fake's Azure Arc key
