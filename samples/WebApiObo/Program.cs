@@ -14,11 +14,7 @@ using var authority = WebSampleAuthority.FromEnvironment("sample-web-api", "samp
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddConfidentialClient(options =>
 {
-    options.ClientId = authority.ClientId;
-    options.Authority = authority.Authority;
-    options.ProtocolMode = authority.Mode;
-    options.ClientSecret = authority.ClientSecret;
-    options.NetworkClient = authority.NetworkClient();
+    authority.Configure(options);
     options.ClientCapabilities = ["cp1"]; // this API handles claims challenges (continuous access evaluation)
 });
 Schemes.Add(builder, authority);

@@ -13,12 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 var tokenCache = TokenCacheSetup.Add(builder);
 builder.Services.AddConfidentialClient(options =>
 {
-    options.ClientId = authority.ClientId;
-    options.Authority = authority.Authority;
-    options.ProtocolMode = authority.Mode;
-    options.ClientSecret = authority.ClientSecret;
-    options.NetworkClient = authority.NetworkClient();
-    options.AllowInsecureLoopbackAuthority = authority.IsInsecureLoopback;
+    authority.Configure(options);
     options.ClientCapabilities = ["cp1"]; // the app handles claims challenges (continuous access evaluation)
 });
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o => o.LoginPath = "/signin");

@@ -1,4 +1,5 @@
 using Auth.Common.Authority;
+using Auth.Server;
 using Auth.Server.Network;
 using Auth.Testing;
 
@@ -51,6 +52,17 @@ internal sealed class WebSampleAuthority : IDisposable
         var fake = FakeAuthority.Start();
         fake.RegisterClient(fakeClientId, fakeSecret);
         return new WebSampleAuthority(fake, fake.Authority, fakeClientId, fakeSecret, ProtocolMode.AzureAD);
+    }
+
+    /// <summary>Configures the app's confidential client for this authority (client id, secret, protocol, HTTP client).</summary>
+    public void Configure(ConfidentialClientOptions options)
+    {
+        options.ClientId = ClientId;
+        options.Authority = Authority;
+        options.ProtocolMode = Mode;
+        options.ClientSecret = ClientSecret;
+        options.NetworkClient = NetworkClient();
+        options.AllowInsecureLoopbackAuthority = IsInsecureLoopback;
     }
 
     /// <summary>The HTTP client for the authority: the fake's pins its self-signed certificate.</summary>

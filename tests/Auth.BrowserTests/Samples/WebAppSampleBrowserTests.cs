@@ -1,5 +1,4 @@
 using Auth.BrowserTests.Browser;
-using Auth.IntegrationTests.Samples;
 using Microsoft.Playwright;
 
 namespace Auth.BrowserTests.Samples;
@@ -10,22 +9,11 @@ namespace Auth.BrowserTests.Samples;
 /// </summary>
 [TestFixture]
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
-public sealed class WebAppSampleBrowserTests : BrowserTest
+public sealed class WebAppSampleBrowserTests : SampleBrowserTest
 {
-    private SampleProcess? _sample;
-
-    private SampleProcess Sample => _sample ?? throw new InvalidOperationException("The sample did not start.");
-
-    [SetUp]
-    public async Task StartSampleAsync() => _sample = await SampleProcess.StartAsync("WebApp");
-
-    [TearDown]
-    public async Task StopSampleAsync()
+    public WebAppSampleBrowserTests()
+        : base("WebApp")
     {
-        if (_sample is not null)
-        {
-            await _sample.DisposeAsync();
-        }
     }
 
     [Test]
