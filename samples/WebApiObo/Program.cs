@@ -20,16 +20,7 @@ using WebApiObo;
 
 using var authority = WebSampleAuthority.FromEnvironment(OnBehalfOfChain.ApiClientId, OnBehalfOfChain.ApiFakeSecret);
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddConfidentialClient(options =>
-{
-    options.ClientId = authority.ClientId;
-    options.Authority = authority.Authority;
-    options.ProtocolMode = authority.Mode;
-    options.ClientSecret = authority.ClientSecret;
-    options.NetworkClient = authority.NetworkClient();
-    options.AllowInsecureLoopbackAuthority = authority.IsInsecureLoopback;
-    options.ClientCapabilities = ["cp1"]; // this API handles claims challenges (continuous access evaluation)
-});
+builder.Services.AddConfidentialClient(authority.Configure);
 var downstream = DownstreamSettings.From(builder.Configuration, authority);
 builder.Services.AddSingleton(downstream);
 Schemes.Add(builder, authority);

@@ -14,16 +14,7 @@ using WebApp;
 using var authority = WebSampleAuthority.FromEnvironment("sample-web-app", "sample-web-secret");
 var builder = WebApplication.CreateBuilder(args);
 var tokenCache = TokenCacheSetup.Add(builder);
-builder.Services.AddConfidentialClient(options =>
-{
-    options.ClientId = authority.ClientId;
-    options.Authority = authority.Authority;
-    options.ProtocolMode = authority.Mode;
-    options.ClientSecret = authority.ClientSecret;
-    options.NetworkClient = authority.NetworkClient();
-    options.AllowInsecureLoopbackAuthority = authority.IsInsecureLoopback;
-    options.ClientCapabilities = ["cp1"]; // the app handles claims challenges (continuous access evaluation)
-});
+builder.Services.AddConfidentialClient(authority.Configure);
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o => o.LoginPath = "/signin");
 DownstreamApi.AddValidation(builder, authority);
 builder.Services.AddAuthorization();

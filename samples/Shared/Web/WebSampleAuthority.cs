@@ -1,4 +1,5 @@
 using Auth.Common.Authority;
+using Auth.Server;
 using Auth.Server.Network;
 using Auth.Testing;
 
@@ -58,8 +59,23 @@ internal sealed class WebSampleAuthority : IDisposable
         return new WebSampleAuthority(fake, fake.Authority, fakeClientId, fakeSecret, ProtocolMode.AzureAD);
     }
 
+    /// <summary>
+    /// Makes <paramref name="options"/> this authority's confidential client, with the <c>cp1</c> capability: the web
+    /// samples handle claims challenges (continuous access evaluation).
+    /// </summary>
+    public void Configure(ConfidentialClientOptions options)
+    {
+        options.ClientId = ClientId;
+        options.Authority = Authority;
+        options.ProtocolMode = Mode;
+        options.ClientSecret = ClientSecret;
+        options.NetworkClient = NetworkClient();
+        options.AllowInsecureLoopbackAuthority = IsInsecureLoopback;
+        options.ClientCapabilities = ["cp1"];
+    }
+
     /// <summary>The HTTP client for the authority: the fake's pins its self-signed certificate.</summary>
-    public HttpClientNetworkClient? NetworkClient() => Fake is null ? null : new HttpClientNetworkClient(Fake.CreateHttpClient());
+    private HttpClientNetworkClient? NetworkClient() => Fake is null ? null : new HttpClientNetworkClient(Fake.CreateHttpClient());
 
     public void Dispose() => Fake?.Dispose();
 

@@ -12,8 +12,7 @@ namespace Auth.BrowserTests.Samples;
 /// shows what came back through web app → web API → (on-behalf-of) → fake Graph, and what each hop's token was.
 /// </summary>
 [TestFixture]
-[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
-public sealed partial class OnBehalfOfChainBrowserTests : BrowserTest
+public sealed partial class OnBehalfOfChainBrowserTests : SampleBrowserTest
 {
     private const string OboGrant = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     private SampleProcess? _webApp;
@@ -24,23 +23,11 @@ public sealed partial class OnBehalfOfChainBrowserTests : BrowserTest
     private SampleProcess WebApi => _webApi ?? throw new InvalidOperationException("The web API did not start.");
 
     [SetUp]
-    public async Task StartSamplesAsync()
+    public async Task StartWebAppAndApiAsync()
     {
         var apiUri = SampleProcess.FreeBaseUri();
-        _webApp = await SampleProcess.StartAsync("WebApp", new Dictionary<string, string> { ["WebApi__BaseUrl"] = apiUri.AbsoluteUri });
-        _webApi = await SampleProcess.StartAsync("WebApiObo", PrintedApiEnvironment(_webApp.Output), apiUri);
-    }
-
-    [TearDown]
-    public async Task StopSamplesAsync()
-    {
-        foreach (var sample in new[] { _webApi, _webApp })
-        {
-            if (sample is not null)
-            {
-                await sample.DisposeAsync();
-            }
-        }
+        _webApp = await StartSampleAsync("WebApp", new Dictionary<string, string> { ["WebApi__BaseUrl"] = apiUri.AbsoluteUri });
+        _webApi = await StartSampleAsync("WebApiObo", PrintedApiEnvironment(_webApp.Output), apiUri);
     }
 
     [Test]
