@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Auth.Common.Requests;
+using Auth.Common.Responses;
 using Auth.Server;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -20,12 +22,19 @@ internal static class SignInEndpoints
     /// <summary>The session cookie's claim with the user's local account id (their id in the tenant).</summary>
     public const string LocalAccountIdClaim = "local_account_id";
 
+    /// <summary>What to tell a user whose session cookie outlived their tokens in the cache.</summary>
+    public const string AccountGone = "The token cache no longer holds this account: sign out and in again.";
+
     public static void Map(WebApplication app)
     {
         app.MapGet("/signin", SignInAsync);
         app.MapGet("/signin-callback", CallbackAsync);
         app.MapGet("/signout", AuthCodeSignIn.SignOutAsync);
     }
+
+    /// <summary>The signed-in user's account in the token cache (loaded from a shared cache on another instance), or null when it is gone.</summary>
+    public static Task<AccountInfo?> FindAccountAsync(HttpContext context, ConfidentialClientApplication auth) =>
+        auth.GetTokenCache().GetAccountByHomeIdAsync(context.User.FindFirst(HomeAccountIdClaim)!.Value);
 
     private static Task<IResult> SignInAsync(HttpContext context, ConfidentialClientApplication auth, IDataProtectionProvider protection) =>
         AuthCodeSignIn.StartAsync(context, auth, protection, WebSampleAuthority.DownstreamScope);
@@ -35,7 +44,7 @@ internal static class SignInEndpoints
     {
         if (error is not null || code is null || AuthCodeSignIn.Redemption(context, protection, WebSampleAuthority.DownstreamScope, code, state, iss) is not { } redemption)
         {
-            return Results.Content(Page.Render("Sign-in failed", $"<p>{System.Net.WebUtility.HtmlEncode(error ?? "missing code")}</p><p><a href=\"/\">Home</a></p>"), "text/html");
+            return Page.Html(context, "Sign-in failed", Page.Error($"The authority answered: {error ?? "no code"}.", "<a href=\"/\">Back home</a>"));
         }
 
         var result = await auth.AcquireTokenByCodeAsync(redemption);

@@ -1,4 +1,5 @@
 using Auth.BrowserTests.Browser;
+using Auth.IntegrationTests.Samples;
 using Microsoft.Playwright;
 
 namespace Auth.BrowserTests.Samples;
@@ -12,10 +13,12 @@ namespace Auth.BrowserTests.Samples;
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public sealed class HybridSpaSampleBrowserTests : SampleBrowserTest
 {
-    public HybridSpaSampleBrowserTests()
-        : base("HybridSpa")
-    {
-    }
+    private SampleProcess? _sample;
+
+    private SampleProcess Sample => _sample ?? throw new InvalidOperationException("The sample did not start.");
+
+    [SetUp]
+    public async Task StartHybridSpaAsync() => _sample = await StartSampleAsync("HybridSpa");
 
     [Test]
     public async Task HybridSpa_OneSignIn_TheBrowserRedeemsTheSpaCodeAndShowsTheUser()

@@ -3,26 +3,29 @@ using Auth.IntegrationTests.Samples;
 
 namespace Auth.BrowserTests.Samples;
 
-/// <summary>A browser test of a sample web app: the sample runs as its own process (on 127.0.0.1, against its embedded FakeAuthority) for each test.</summary>
+/// <summary>
+/// A browser test of sample web processes (each on 127.0.0.1, started with <see cref="StartSampleAsync"/>), stopped after
+/// the test, last started first, before the browser closes. One instance per test, so samples are never shared.
+/// </summary>
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public abstract class SampleBrowserTest : BrowserTest
 {
-    private readonly string _sampleName;
-    private SampleProcess? _sample;
-
-    /// <param name="sampleName">The sample's folder and project name under <c>samples/</c>.</param>
-    protected SampleBrowserTest(string sampleName) => _sampleName = sampleName;
-
-    private protected SampleProcess Sample => _sample ?? throw new InvalidOperationException("The sample did not start.");
-
-    [SetUp]
-    public async Task StartSampleAsync() => _sample = await SampleProcess.StartAsync(_sampleName);
+    private readonly Stack<SampleProcess> _samples = new();
 
     [TearDown]
-    public async Task StopSampleAsync()
+    public async Task StopSamplesAsync()
     {
-        if (_sample is not null)
+        while (_samples.TryPop(out var sample))
         {
-            await _sample.DisposeAsync();
+            await sample.DisposeAsync();
         }
+    }
+
+    /// <inheritdoc cref="SampleProcess.StartAsync"/>
+    internal async Task<SampleProcess> StartSampleAsync(string sampleName, IReadOnlyDictionary<string, string>? environment = null, Uri? baseUri = null)
+    {
+        var sample = await SampleProcess.StartAsync(sampleName, environment, baseUri);
+        _samples.Push(sample);
+        return sample;
     }
 }

@@ -1,4 +1,5 @@
 using Auth.BrowserTests.Browser;
+using Auth.IntegrationTests.Samples;
 using Microsoft.Playwright;
 
 namespace Auth.BrowserTests.Samples;
@@ -8,13 +9,14 @@ namespace Auth.BrowserTests.Samples;
 /// the authority's page, see the user and the downstream call, sign out.
 /// </summary>
 [TestFixture]
-[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public sealed class WebAppSampleBrowserTests : SampleBrowserTest
 {
-    public WebAppSampleBrowserTests()
-        : base("WebApp")
-    {
-    }
+    private SampleProcess? _sample;
+
+    private SampleProcess Sample => _sample ?? throw new InvalidOperationException("The sample did not start.");
+
+    [SetUp]
+    public async Task StartWebAppAsync() => _sample = await StartSampleAsync("WebApp");
 
     [Test]
     public async Task WebApp_SignInOnTheAuthorityPage_ShowsTheUserAndTheDownstreamCallThenSignsOut()
