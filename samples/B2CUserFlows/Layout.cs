@@ -1,19 +1,12 @@
 using System.Net;
 using System.Security.Claims;
+using Samples.Web;
 
 namespace B2CUserFlows;
 
 /// <summary>The app's pages: the shared stylesheet, a header saying who is signed in, the page's content.</summary>
 internal static class Layout
 {
-    private static readonly Lazy<string> Css = new(() =>
-    {
-        using var stream = typeof(Layout).Assembly.GetManifestResourceStream("site.css")!;
-        return new StreamReader(stream).ReadToEnd();
-    });
-
-    public static void MapStylesheet(WebApplication app) => app.MapGet("/site.css", () => Results.Text(Css.Value, "text/css"));
-
     public static IResult Page(ClaimsPrincipal user, string title, string body)
     {
         var who = user.Identity?.IsAuthenticated == true
@@ -21,7 +14,7 @@ internal static class Layout
             : "Not signed in";
         return Results.Content(
             $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            + $"<title>{Encode(title)}</title><link rel=\"stylesheet\" href=\"/site.css\"></head><body>"
+            + $"<title>{Encode(title)}</title><link rel=\"stylesheet\" href=\"{SiteStylesheet.Path}\"></head><body>"
             + $"<header class=\"site\"><a class=\"brand\" href=\"/\">Contoso B2C sample</a><span class=\"who\">{who}</span></header>"
             + $"<main><h1>{Encode(title)}</h1>{body}</main></body></html>",
             "text/html; charset=utf-8");

@@ -6,6 +6,7 @@
 using Auth.Server.DependencyInjection;
 using B2CUserFlows;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Samples.Web;
 
 using var b2c = B2CSampleAuthority.FromEnvironment();
 var builder = WebApplication.CreateBuilder(args);
@@ -21,7 +22,7 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
 
 var app = builder.Build();
 app.UseAuthentication();
-Layout.MapStylesheet(app);
+SiteStylesheet.Map(app);
 HomeEndpoint.Map(app);
 UserFlowEndpoints.Map(app);
 app.MapGet("/health", () => "ok");

@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using Auth.Common.Errors;
-using Auth.Common.Requests;
 using Auth.Server;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Samples.Web;
 
 namespace B2CUserFlows;
 
@@ -16,11 +16,9 @@ namespace B2CUserFlows;
 /// </summary>
 internal static class UserFlowEndpoints
 {
-    public const string HomeAccountIdClaim = "home_account_id";
+    public const string HomeAccountIdClaim = AuthCodeSignIn.HomeAccountIdClaim;
     public const string PolicyClaim = "policy";
     public const string IdTokenPrefix = "id_token.";
-
-    private const string FlowCookie = "b2c.flow";
 
     public static void Map(WebApplication app)
     {
@@ -32,51 +30,21 @@ internal static class UserFlowEndpoints
         app.MapGet("/signout", SignOutAsync);
     }
 
-    private static Uri RedirectUri(HttpRequest request) => new($"{request.Scheme}://{request.Host}/signin-callback");
-
-    private static async Task<IResult> StartAsync(HttpContext context, ConfidentialClientApplication auth, B2CSampleAuthority b2c, IDataProtectionProvider protection, string policy)
-    {
-        var authorization = await auth.GetAuthCodeUrlAsync(new AuthorizationUrlRequest
-        {
-            Scopes = [b2c.Scope],
-            RedirectUri = RedirectUri(context.Request),
-            Authority = b2c.AuthorityFor(policy),
-        });
-        context.Response.Cookies.Append(
-            FlowCookie,
-            protection.CreateProtector(FlowCookie).Protect($"{authorization.State} {authorization.Nonce} {authorization.CodeVerifier} {policy}"),
-            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromMinutes(10), Secure = context.Request.IsHttps });
-        return Results.Redirect(authorization.Url.AbsoluteUri);
-    }
+    private static Task<IResult> StartAsync(HttpContext context, ConfidentialClientApplication auth, B2CSampleAuthority b2c, IDataProtectionProvider protection, string policy) =>
+        AuthCodeSignIn.StartAsync(context, auth, protection, b2c.Scope, b2c.AuthorityFor(policy));
 
     private static async Task<IResult> CallbackAsync(
         HttpContext context, ConfidentialClientApplication auth, B2CSampleAuthority b2c, IDataProtectionProvider protection,
         string? code, string? state, string? iss, string? error, string? error_description)
     {
-        if (context.Request.Cookies[FlowCookie] is not { } flowCookie)
+        if (AuthCodeSignIn.Redemption(context, protection, b2c.Scope, code, state, iss, error, error_description) is not { } redemption)
         {
-            return Layout.Page(context.User, "Sign-in failed", "<p class=\"error\" role=\"alert\">The sign-in took too long or was started in another browser. Try again.</p>");
+            return Layout.Page(context.User, "Sign-in failed", "<p id=\"error\" class=\"error\" role=\"alert\">The sign-in took too long or was started in another browser. Try again.</p>");
         }
 
-        var flow = protection.CreateProtector(FlowCookie).Unprotect(flowCookie).Split(' ');
-        context.Response.Cookies.Delete(FlowCookie);
         try
         {
-            var result = await auth.AcquireTokenByCodeAsync(new AuthorizationCodeRequest
-            {
-                Scopes = [b2c.Scope],
-                RedirectUri = RedirectUri(context.Request),
-                Code = code ?? string.Empty,
-                State = flow[0],
-                ReturnedState = state,
-                ReturnedIssuer = iss,
-                ReturnedError = error,
-                ReturnedErrorDescription = error_description,
-                Nonce = flow[1],
-                CodeVerifier = flow[2],
-                Authority = b2c.AuthorityFor(flow[3]),
-            });
-            await SignInAsync(context, result);
+            await SignInAsync(context, await auth.AcquireTokenByCodeAsync(redemption));
             return Results.Redirect("/");
         }
         catch (AuthServiceException ex) when (ex.Code == AuthErrorCodes.B2CPasswordResetRequested)

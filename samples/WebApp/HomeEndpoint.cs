@@ -16,18 +16,19 @@ internal static class HomeEndpoint
     {
         if (context.User.Identity?.IsAuthenticated != true)
         {
-            return Html("Auth sample web app", "<p>You are not signed in.</p><p><a href=\"/signin\">Sign in</a></p>");
+            return Page.Html(context, "Auth sample web app", "<p>You are not signed in.</p><nav class=\"actions\"><a class=\"button\" href=\"/signin\">Sign in</a></nav>");
         }
 
-        var name = WebUtility.HtmlEncode(context.User.Identity.Name);
-        var claims = string.Join(string.Empty, context.User.Claims
+        var claims = context.User.Claims
             .Where(c => c.Type.StartsWith("id_token.", StringComparison.Ordinal))
-            .Select(c => $"<tr><th scope=\"row\">{WebUtility.HtmlEncode(c.Type[9..])}</th><td>{WebUtility.HtmlEncode(c.Value)}</td></tr>"));
+            .Select(c => (c.Type[9..], (string?)c.Value));
         var downstream = await CallDownstreamAsync(context, auth, http);
-        return Html(
+        return Page.Html(
+            context,
             $"Hello, {context.User.Identity.Name}",
-            $"<p>Signed in as <strong id=\"user\">{name}</strong>.</p><h2>Your ID token claims</h2><table>{claims}</table>"
-            + $"<h2>Downstream API</h2><pre id=\"downstream\">{WebUtility.HtmlEncode(downstream)}</pre><p><a href=\"/signout\">Sign out</a></p>");
+            "<nav class=\"actions\"><a class=\"button\" href=\"/profile\">Your Graph profile, through the web API</a></nav>"
+            + $"<h2>Your ID token claims</h2>{Page.Table(claims)}"
+            + $"<h2>Downstream API (in this app)</h2><pre id=\"downstream\">{Page.Encode(downstream)}</pre>");
     }
 
     /// <summary>
@@ -36,10 +37,9 @@ internal static class HomeEndpoint
     /// </summary>
     private static async Task<string> CallDownstreamAsync(HttpContext context, ConfidentialClientApplication auth, IHttpClientFactory http)
     {
-        var account = await auth.GetTokenCache().GetAccountByHomeIdAsync(context.User.FindFirst(SignInEndpoints.HomeAccountIdClaim)!.Value);
-        if (account is null)
+        if (await SignInEndpoints.FindAccountAsync(context, auth) is not { } account)
         {
-            return "The token cache no longer holds this account: sign out and in again.";
+            return SignInEndpoints.AccountGone;
         }
 
         try
@@ -74,6 +74,4 @@ internal static class HomeEndpoint
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return await http.CreateClient("downstream").SendAsync(request);
     }
-
-    private static IResult Html(string title, string body) => Results.Content(Page.Render(title, body), "text/html; charset=utf-8");
 }

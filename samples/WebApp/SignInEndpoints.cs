@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Auth.Common.Requests;
+using Auth.Common.Responses;
 using Auth.Server;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -9,65 +10,44 @@ using Samples.Web;
 namespace WebApp;
 
 /// <summary>
-/// Sign-in with the authorization code flow (the state, nonce and PKCE verifier GetAuthCodeUrlAsync made kept in a
-/// short-lived protected cookie; the redirect's state and, from authorities that send it, iss checked on redemption),
+/// Sign-in with the authorization code flow (<see cref="AuthCodeSignIn"/>: the state, nonce and PKCE verifier kept in a
+/// short-lived protected cookie, the redirect's state and, from authorities that send it, iss checked on redemption),
 /// sign-out, and the session cookie that remembers the user's home account id.
 /// </summary>
 internal static class SignInEndpoints
 {
     /// <summary>The session cookie's claim with the user's home account id (the key of their tokens in the cache).</summary>
-    public const string HomeAccountIdClaim = "home_account_id";
+    public const string HomeAccountIdClaim = AuthCodeSignIn.HomeAccountIdClaim;
 
     /// <summary>The session cookie's claim with the user's local account id (their id in the tenant).</summary>
     public const string LocalAccountIdClaim = "local_account_id";
 
-    private const string FlowCookie = "auth.flow";
+    /// <summary>What to tell a user whose session cookie outlived their tokens in the cache.</summary>
+    public const string AccountGone = "The token cache no longer holds this account: sign out and in again.";
 
     public static void Map(WebApplication app)
     {
         app.MapGet("/signin", SignInAsync);
         app.MapGet("/signin-callback", CallbackAsync);
-        app.MapGet("/signout", SignOutAsync);
+        app.MapGet("/signout", AuthCodeSignIn.SignOutAsync);
     }
 
-    private static Uri RedirectUri(HttpRequest request) => new($"{request.Scheme}://{request.Host}/signin-callback");
+    /// <summary>The signed-in user's account in the token cache (loaded from a shared cache on another instance), or null when it is gone.</summary>
+    public static Task<AccountInfo?> FindAccountAsync(HttpContext context, ConfidentialClientApplication auth) =>
+        auth.GetTokenCache().GetAccountByHomeIdAsync(context.User.FindFirst(HomeAccountIdClaim)!.Value);
 
-    private static async Task<IResult> SignInAsync(HttpContext context, ConfidentialClientApplication auth, IDataProtectionProvider protection)
-    {
-        // The library makes the state, nonce and PKCE verifier; the app keeps them, bound to this browser, until the redirect.
-        var authorization = await auth.GetAuthCodeUrlAsync(new AuthorizationUrlRequest
-        {
-            Scopes = [WebSampleAuthority.DownstreamScope],
-            RedirectUri = RedirectUri(context.Request),
-        });
-        context.Response.Cookies.Append(
-            FlowCookie,
-            protection.CreateProtector(FlowCookie).Protect($"{authorization.State} {authorization.Nonce} {authorization.CodeVerifier}"),
-            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromMinutes(10), Secure = context.Request.IsHttps });
-        return Results.Redirect(authorization.Url.AbsoluteUri);
-    }
+    private static Task<IResult> SignInAsync(HttpContext context, ConfidentialClientApplication auth, IDataProtectionProvider protection) =>
+        AuthCodeSignIn.StartAsync(context, auth, protection, WebSampleAuthority.DownstreamScope);
 
     private static async Task<IResult> CallbackAsync(
         HttpContext context, ConfidentialClientApplication auth, IDataProtectionProvider protection, string? code, string? state, string? iss, string? error)
     {
-        if (error is not null || code is null || context.Request.Cookies[FlowCookie] is not { } flowCookie)
+        if (error is not null || code is null || AuthCodeSignIn.Redemption(context, protection, WebSampleAuthority.DownstreamScope, code, state, iss) is not { } redemption)
         {
-            return Results.Content(Page.Render("Sign-in failed", $"<p>{System.Net.WebUtility.HtmlEncode(error ?? "missing code")}</p><p><a href=\"/\">Home</a></p>"), "text/html");
+            return Page.Html(context, "Sign-in failed", Page.Error($"The authority answered: {error ?? "no code"}.", "<a href=\"/\">Back home</a>"));
         }
 
-        var flow = protection.CreateProtector(FlowCookie).Unprotect(flowCookie).Split(' ');
-        context.Response.Cookies.Delete(FlowCookie);
-        var result = await auth.AcquireTokenByCodeAsync(new AuthorizationCodeRequest
-        {
-            Scopes = [WebSampleAuthority.DownstreamScope],
-            RedirectUri = RedirectUri(context.Request),
-            Code = code,
-            State = flow[0],
-            ReturnedState = state,
-            Nonce = flow[1],
-            CodeVerifier = flow[2],
-            ReturnedIssuer = iss,
-        });
+        var result = await auth.AcquireTokenByCodeAsync(redemption);
         var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.Name, result.Account?.Name ?? result.Account?.Username ?? "user"),
@@ -77,18 +57,6 @@ internal static class SignInEndpoints
             ],
             CookieAuthenticationDefaults.AuthenticationScheme);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-        return Results.Redirect("/");
-    }
-
-    private static async Task<IResult> SignOutAsync(HttpContext context, ConfidentialClientApplication auth)
-    {
-        if (context.User.FindFirst(HomeAccountIdClaim)?.Value is { } homeAccountId
-            && await auth.GetTokenCache().GetAccountByHomeIdAsync(homeAccountId) is { } account)
-        {
-            await auth.GetTokenCache().RemoveAccountAsync(account);
-        }
-
-        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Results.Redirect("/");
     }
 }

@@ -100,6 +100,12 @@ public static class AuthErrorCodes
     public const string PkceMissing = "pkce_missing";
 
     /// <summary>
+    /// A public client asked for a SPA authorization code (AuthorizationCodeRequest.EnableSpaAuthorizationCode); nothing was sent.
+    /// Only a confidential client (a web app's server) can ask the authority for a second code to hand to its single-page app.
+    /// </summary>
+    public const string SpaCodeRequiresConfidentialClient = "spa_code_requires_confidential_client";
+
+    /// <summary>
     /// The authority advertises the iss parameter of the authorization response (RFC 9207) but the redirect's iss was not passed.
     /// Pass the redirect's iss as ReturnedIssuer.
     /// </summary>

@@ -5,7 +5,7 @@ namespace Auth.Common.ManagedIdentity;
 /// 3 retries after 1, 2 and 4 units, or up to 7 retries 10 units apart when the first failure was 410. Every other source:
 /// 408, 429 and 5xx, up to 3 retries after one unit or the Retry-After the endpoint asked for, whichever is longer; a
 /// Retry-After over a minute is not waited for. A unit is <see cref="ManagedIdentityClientOptions.RetryDelay"/> (1 s).
-/// Transport timeouts are retried like a 408.
+/// Transport timeouts are retried like a 408, except IMDS's (<see cref="ManagedIdentitySender"/>).
 /// </summary>
 internal sealed class ManagedIdentityRetryPolicy
 {

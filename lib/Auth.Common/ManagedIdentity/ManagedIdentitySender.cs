@@ -66,6 +66,12 @@ internal sealed class ManagedIdentitySender
             {
                 response = await network.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
+            catch (AuthClientException ex) when (ex.Code == AuthErrorCodes.RequestTimeout && Endpoint.Source == ManagedIdentitySource.Imds)
+            {
+                // IMDS is the source when the environment names none: no answer at all means no IMDS here (a machine off
+                // Azure that drops packets to 169.254.169.254), not a slow one, so the caller learns it after one timeout.
+                throw Unavailable(ex, correlationId);
+            }
             catch (AuthClientException ex) when (ex.Code == AuthErrorCodes.RequestTimeout)
             {
                 timeout = ex;

@@ -36,6 +36,10 @@ internal sealed class TokenResponseJson
     [JsonPropertyName("client_info")]
     public string? ClientInfo { get; init; }
 
+    /// <summary>Gets the SPA authorization code Entra ID returns when the redemption sent <c>return_spa_code=1</c>.</summary>
+    [JsonPropertyName("spa_code")]
+    public string? SpaCode { get; init; }
+
     [JsonPropertyName("foci")]
     public string? FamilyId { get; init; }
 

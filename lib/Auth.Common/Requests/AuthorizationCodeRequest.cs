@@ -71,6 +71,16 @@ public sealed record AuthorizationCodeRequest : AuthRequest
     /// </summary>
     public bool SkipPkceAndNonceCheck { get; init; }
 
+    /// <summary>
+    /// Gets whether to ask the authority for a SPA authorization code with the tokens (<c>return_spa_code=1</c>, the hybrid SPA
+    /// flow of Microsoft Entra ID): the server signs the user in, then hands <c>AuthenticationResult.SpaAuthCode</c> to its
+    /// single-page app, which redeems it in the browser (a cross-origin request from an origin registered as a
+    /// single-page-application redirect URI of the same app), so the user is signed in on both sides with one sign-in.
+    /// Confidential clients only: a public client asking for it fails with
+    /// <see cref="Errors.AuthErrorCodes.SpaCodeRequiresConfidentialClient"/> before anything is sent.
+    /// </summary>
+    public bool EnableSpaAuthorizationCode { get; init; }
+
     /// <summary>Returns the scopes and redirect URI only: the record holds the code and the PKCE verifier.</summary>
     /// <returns>A string safe to log.</returns>
     public override string ToString() => $"{nameof(AuthorizationCodeRequest)} {{ Scopes = {string.Join(' ', Scopes)}, RedirectUri = {RedirectUri} }}";

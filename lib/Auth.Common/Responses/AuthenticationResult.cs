@@ -53,6 +53,14 @@ public sealed record AuthenticationResult
     /// <summary>Gets the refresh token, only from a refresh-token request that asked for it.</summary>
     public string? RefreshToken { get; init; }
 
+    /// <summary>
+    /// Gets the SPA authorization code the authority returned (<c>spa_code</c>) when the code redemption asked for one
+    /// (<c>AuthorizationCodeRequest.EnableSpaAuthorizationCode</c>): a one-time code for the app's single-page app to redeem
+    /// in the browser. Hand it to the page that redeems it (in the page, not in a URL); it is never cached or logged, so
+    /// every other result has none.
+    /// </summary>
+    public string? SpaAuthCode { get; init; }
+
     /// <summary>Describes the result without any token.</summary>
     /// <param name="builder">The builder to append to.</param>
     /// <returns>Always true.</returns>
@@ -64,6 +72,11 @@ public sealed record AuthenticationResult
             .Append(", TenantId = ").Append(TenantId)
             .Append(", CorrelationId = ").Append(CorrelationId)
             .Append(", AccessToken = (redacted)");
+        if (SpaAuthCode is not null)
+        {
+            builder.Append(", SpaAuthCode = (redacted)");
+        }
+
         return true;
     }
 }

@@ -19,10 +19,11 @@ internal static class ResultFactory
         Guid correlationId,
         TokenSource source,
         string? state = null,
-        string? refreshToken = null)
+        string? refreshToken = null,
+        string? spaAuthCode = null)
     {
         var claims = idToken?.Claims;
-        return Build(token, authority, correlationId, source, account.ToAccountInfo(claims), idToken?.Secret, claims, state, refreshToken);
+        return Build(token, authority, correlationId, source, account.ToAccountInfo(claims), idToken?.Secret, claims, state, refreshToken, spaAuthCode);
     }
 
     private static AuthenticationResult Build(
@@ -34,7 +35,8 @@ internal static class ResultFactory
         string? idToken,
         IReadOnlyDictionary<string, string>? claims,
         string? state = null,
-        string? refreshToken = null) => new()
+        string? refreshToken = null,
+        string? spaAuthCode = null) => new()
     {
         AccessToken = token.Secret!,
         Scopes = token.GrantedScopeList,
@@ -52,6 +54,7 @@ internal static class ResultFactory
         IdTokenClaims = claims,
         State = state,
         RefreshToken = refreshToken,
+        SpaAuthCode = spaAuthCode,
     };
 
     /// <summary>A cached on-behalf-of token: the account is known only by the ids the token entry carries.</summary>

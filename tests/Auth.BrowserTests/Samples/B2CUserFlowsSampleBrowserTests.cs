@@ -11,28 +11,13 @@ namespace Auth.BrowserTests.Samples;
 /// </summary>
 [TestFixture]
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
-public sealed class B2CUserFlowsSampleBrowserTests : BrowserTest
+public sealed class B2CUserFlowsSampleBrowserTests : SampleBrowserTest
 {
-    private SampleProcess? _sample;
-
-    private SampleProcess Sample => _sample ?? throw new InvalidOperationException("The sample did not start.");
-
-    [SetUp]
-    public async Task StartSampleAsync() => _sample = await SampleProcess.StartAsync("B2CUserFlows");
-
-    [TearDown]
-    public async Task StopSampleAsync()
-    {
-        if (_sample is not null)
-        {
-            await _sample.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task B2CUserFlows_SignUpEditProfileForgotPassword_EachPolicyReturnsSignedIn()
     {
-        await Page.GotoAsync(Sample.BaseUri.AbsoluteUri);
+        var sample = await StartSampleAsync("B2CUserFlows");
+        await Page.GotoAsync(sample.BaseUri.AbsoluteUri);
         await Screenshots.SaveAsync(Page, "home");
         await Link("Sign up / sign in").ClickAsync();
         await TitleAsync("Sign up or sign in");
@@ -89,7 +74,7 @@ public sealed class B2CUserFlowsSampleBrowserTests : BrowserTest
         await TitleAsync("Hello, Grace B. Hopper");
         await Screenshots.SaveAsync(Page, "signed-in-with-new-password");
 
-        signedUp.Policy.Should().BeEquivalentTo("B2C_1_signupsignin", Sample.Output);
+        signedUp.Policy.Should().BeEquivalentTo("B2C_1_signupsignin", sample.Output);
         signedUp.Token.Should().Contain("from Cache").And.Contain("account of policy b2c_1_signupsignin");
         edited.Policy.Should().BeEquivalentTo("B2C_1_profileediting");
         edited.User.Should().Be("Grace B. Hopper");

@@ -9,24 +9,14 @@ namespace Auth.BrowserTests.Samples;
 /// the authority's page, see the user and the downstream call, sign out.
 /// </summary>
 [TestFixture]
-[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
-public sealed class WebAppSampleBrowserTests : BrowserTest
+public sealed class WebAppSampleBrowserTests : SampleBrowserTest
 {
     private SampleProcess? _sample;
 
     private SampleProcess Sample => _sample ?? throw new InvalidOperationException("The sample did not start.");
 
     [SetUp]
-    public async Task StartSampleAsync() => _sample = await SampleProcess.StartAsync("WebApp");
-
-    [TearDown]
-    public async Task StopSampleAsync()
-    {
-        if (_sample is not null)
-        {
-            await _sample.DisposeAsync();
-        }
-    }
+    public async Task StartWebAppAsync() => _sample = await StartSampleAsync("WebApp");
 
     [Test]
     public async Task WebApp_SignInOnTheAuthorityPage_ShowsTheUserAndTheDownstreamCallThenSignsOut()

@@ -91,6 +91,17 @@ public sealed class ManagedIdentityRetryTests
     }
 
     [Test]
+    public async Task ImdsTimeout_IsUnavailable_AtOnce()
+    {
+        var network = new RecordingNetworkClient(new Func<NetworkRequest, NetworkResponse>(_ => throw new AuthClientException(AuthErrorCodes.RequestTimeout, "timeout")));
+
+        var act = () => ManagedIdentityHarness.Client(ManagedIdentitySource.Imds, network).AcquireTokenAsync(new ManagedIdentityRequest { Resource = "https://vault.azure.net" });
+
+        (await act.Should().ThrowAsync<AuthClientException>()).Which.Code.Should().Be(AuthErrorCodes.ManagedIdentityUnavailable);
+        network.Requests.Should().ContainSingle("no answer from IMDS means no IMDS here; waiting for three more timeouts would only delay that news");
+    }
+
+    [Test]
     public async Task Timeouts_AreRetried_ThenUnavailable()
     {
         var network = new RecordingNetworkClient(new Func<NetworkRequest, NetworkResponse>(_ => throw new AuthClientException(AuthErrorCodes.RequestTimeout, "timeout")));

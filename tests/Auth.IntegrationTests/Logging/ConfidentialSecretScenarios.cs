@@ -41,11 +41,14 @@ internal static class ConfidentialSecretScenarios
     public static async Task AuthCodeAsync(SecretsWorld world, bool fail)
     {
         var app = world.ConfidentialApp(ClientCredential.FromSecret(SecretsWorld.Secret));
-        await AuthCodeWithPkceAsync(world, app, fail);
+        await AuthCodeWithPkceAsync(world, app, fail, spa: true);
     }
 
-    /// <summary>The auth-code flow with PKCE, for either kind of app; the failure redeems the code with another verifier.</summary>
-    public static async Task AuthCodeWithPkceAsync(SecretsWorld world, ClientApplication app, bool fail)
+    /// <summary>
+    /// The auth-code flow with PKCE, for either kind of app (a confidential one asks for a SPA code too); the failure redeems
+    /// the code with another verifier.
+    /// </summary>
+    public static async Task AuthCodeWithPkceAsync(SecretsWorld world, ClientApplication app, bool fail, bool spa = false)
     {
         var pkce = PkceCodes.Create();
         var wrong = PkceCodes.Create();
@@ -61,6 +64,7 @@ internal static class ConfidentialSecretScenarios
         {
             Scopes = SecretsWorld.UserScopes, RedirectUri = SecretsWorld.Redirect, Code = redirect["code"]!,
             CodeVerifier = fail ? wrong.Verifier : pkce.Verifier, State = "st", ReturnedState = redirect["state"], Nonce = "nn",
+            EnableSpaAuthorizationCode = spa,
         };
 
         if (fail)

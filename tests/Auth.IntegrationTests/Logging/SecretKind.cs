@@ -14,6 +14,9 @@ public enum SecretKind
     OboAssertion,
     DeviceCode,
 
+    /// <summary>The hybrid SPA flow's <c>spa_code</c>, which the web app hands to its single-page app.</summary>
+    SpaCode,
+
     /// <summary>App Service's <c>IDENTITY_HEADER</c> (the secret its identity endpoint checks).</summary>
     IdentityHeader,
 

@@ -25,7 +25,7 @@ internal static class SecretMatrix
         (SecretFlow.ClientCredentialsCertificate or SecretFlow.ClientCredentialsAssertion, true) => [ClientAssertion],
         (SecretFlow.AuthCodePublic or SecretFlow.Interactive, false) => [.. UserTokens, AuthCode, CodeVerifier],
         (SecretFlow.AuthCodePublic or SecretFlow.Interactive, true) => [AuthCode, CodeVerifier],
-        (SecretFlow.AuthCodeConfidential, false) => [.. UserTokens, AuthCode, CodeVerifier, ClientSecret],
+        (SecretFlow.AuthCodeConfidential, false) => [.. UserTokens, AuthCode, CodeVerifier, ClientSecret, SpaCode],
         (SecretFlow.AuthCodeConfidential, true) => [AuthCode, CodeVerifier, ClientSecret],
         (SecretFlow.DeviceCode, false) => [.. UserTokens, DeviceCode],
         (SecretFlow.DeviceCode, true) => [SecretKind.DeviceCode],

@@ -37,6 +37,7 @@ internal sealed class SecretsWorld : IAsyncDisposable
         Authority = FakeAuthority.Start(new FakeAuthorityOptions { TimeProvider = Clock });
         Authority.RegisterClient(ConfidentialId, Secret);
         Authority.RegisterClient(ConfidentialId, TestCertificates.Client);
+        Authority.RegisterSpaRedirectUri(ConfidentialId, "http://127.0.0.1:8401/");
         Authority.RegisterPublicClient(PublicId);
         Authority.DeviceCodePollInterval = TimeSpan.FromSeconds(1);
         _loggers = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
@@ -105,6 +106,11 @@ internal sealed class SecretsWorld : IAsyncDisposable
         if (result.IdToken is { } idToken)
         {
             Known(SecretKind.IdToken, idToken);
+        }
+
+        if (result.SpaAuthCode is { } spaCode)
+        {
+            Known(SecretKind.SpaCode, spaCode);
         }
 
         if (result.RefreshToken is { } refreshToken)

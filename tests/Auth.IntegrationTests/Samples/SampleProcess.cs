@@ -34,8 +34,11 @@ internal sealed class SampleProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the built sample; <paramref name="environment"/> adds variables (without it, AUTH_AUTHORITY is unset so the sample embeds its FakeAuthority).</summary>
-    public static async Task<SampleProcess> StartAsync(string sampleName, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Starts the built sample at <paramref name="baseUri"/> (a free port when null); <paramref name="environment"/> adds
+    /// variables (without it, AUTH_AUTHORITY is unset so the sample embeds its FakeAuthority).
+    /// </summary>
+    public static async Task<SampleProcess> StartAsync(string sampleName, IReadOnlyDictionary<string, string>? environment = null, Uri? baseUri = null)
     {
         var dll = Path.GetFullPath(Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "..", "..", "samples", sampleName, "bin", "Release", "net10.0", sampleName + ".dll"));
         if (!File.Exists(dll))
@@ -43,7 +46,7 @@ internal sealed class SampleProcess : IAsyncDisposable
             Assert.Fail($"{dll} is missing: build the solution in Release first (build/test.sh does).");
         }
 
-        var baseUri = new Uri($"http://127.0.0.1:{FreePort()}/");
+        baseUri ??= FreeBaseUri();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--urls");
@@ -119,10 +122,11 @@ internal sealed class SampleProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>An address on 127.0.0.1 with a port free now, for a sample that another must know before it starts.</summary>
+    public static Uri FreeBaseUri()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        return new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
     }
 }

@@ -4,7 +4,11 @@ using System.Text.Json;
 
 namespace Auth.IntegrationTests.Samples;
 
-/// <summary>The web API sample: validates the caller's token and calls downstream on behalf of the user.</summary>
+/// <summary>
+/// The web API sample alone, with its own embedded FakeAuthority and the <c>/dev/token</c> test aid: validates the caller's
+/// token and calls its fake Graph on behalf of the user. The whole chain, from a browser sign-in in the web app, is
+/// tests/Auth.BrowserTests/Samples/OnBehalfOfChainBrowserTests.
+/// </summary>
 [TestFixture]
 public sealed class WebApiOboSampleTests
 {
@@ -23,7 +27,12 @@ public sealed class WebApiOboSampleTests
         first.GetProperty("caller").GetString().Should().Be("Ada Lovelace", sample.Output);
         first.GetProperty("oboTokenSource").GetString().Should().Be("IdentityProvider");
         first.GetProperty("downstreamStatus").GetInt32().Should().Be(200);
-        first.GetProperty("downstream").GetString().Should().Contain("\"azp\":\"sample-web-api\"");
+        first.GetProperty("callerToken").GetProperty("aud").GetString().Should().Be("sample-web-api");
+        var graph = first.GetProperty("downstream");
+        graph.GetProperty("displayName").GetString().Should().Be("Ada Lovelace");
+        graph.GetProperty("mail").GetString().Should().Be("ada@contoso.com");
+        graph.GetProperty("tokenSeen").GetProperty("aud").GetString().Should().Be("https://graph.microsoft.com");
+        graph.GetProperty("tokenSeen").GetProperty("azp").GetString().Should().Be("sample-web-api", "the token came from the on-behalf-of exchange");
         second.GetProperty("oboTokenSource").GetString().Should().Be("Cache");
     }
 

@@ -20,6 +20,9 @@ internal sealed class AuthorizationCodeStore
         return value;
     }
 
+    /// <summary>Whether this store issued <paramref name="code"/> (redeemed or not), without using it up.</summary>
+    public bool Holds(string code) => _codes.ContainsKey(code);
+
     /// <summary>
     /// Redeems a code for its client; any attempt by that client uses the code up, even one that fails later checks.
     /// Unknown → 9002313, other client's → 70000 (not used up), already redeemed → 54005, expired → 70008.

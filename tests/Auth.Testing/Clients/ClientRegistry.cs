@@ -47,7 +47,19 @@ internal sealed class ClientRegistry : IDisposable
     }
 
     /// <exception cref="ArgumentException">The client is not registered.</exception>
-    public void AddRedirectUri(string clientId, string redirectUri)
+    public void AddRedirectUri(string clientId, string redirectUri) =>
+        Update(clientId, existing => existing with { RedirectUris = existing.RedirectUris.Add(redirectUri) });
+
+    /// <exception cref="ArgumentException">The client is not registered.</exception>
+    public void AddSpaRedirectUri(string clientId, string redirectUri) =>
+        Update(clientId, existing => existing with { SpaRedirectUris = existing.SpaRedirectUris.Add(redirectUri) });
+
+    /// <summary>Whether some client's SPA redirect URI has this origin (the token endpoint answers it with CORS headers).</summary>
+    public bool IsSpaOrigin(string origin) => _clients.Values.Any(client => client.HasSpaOrigin(origin));
+
+    public RegisteredClient? Find(string clientId) => _clients.TryGetValue(clientId, out var client) ? client : null;
+
+    private void Update(string clientId, Func<RegisteredClient, RegisteredClient> change)
     {
         while (true)
         {
@@ -56,14 +68,12 @@ internal sealed class ClientRegistry : IDisposable
                 throw new ArgumentException($"Register the client '{clientId}' before its redirect URIs.", nameof(clientId));
             }
 
-            if (_clients.TryUpdate(clientId, existing with { RedirectUris = existing.RedirectUris.Add(redirectUri) }, existing))
+            if (_clients.TryUpdate(clientId, change(existing), existing))
             {
                 return;
             }
         }
     }
-
-    public RegisteredClient? Find(string clientId) => _clients.TryGetValue(clientId, out var client) ? client : null;
 
     public void Dispose()
     {

@@ -33,6 +33,9 @@ internal sealed record RegisteredClient
     /// <summary>Redirect URIs registered besides the loopback ones every client may use.</summary>
     public ImmutableArray<string> RedirectUris { get; init; } = [];
 
+    /// <summary>Redirect URIs of the registration's single-page-application platform: their origins may redeem SPA codes cross-origin.</summary>
+    public ImmutableArray<string> SpaRedirectUris { get; init; } = [];
+
     public bool HasCredentials => !Secrets.IsEmpty || !Certificates.IsEmpty || !FederatedCredentials.IsEmpty;
 
     public bool HasSecret(string presented)
@@ -46,6 +49,16 @@ internal sealed record RegisteredClient
 
         return match;
     }
+
+    /// <summary>Whether <paramref name="redirectUri"/> is a SPA redirect URI of this client and <paramref name="origin"/> is its origin.</summary>
+    public bool IsSpaRedirect(string redirectUri, string origin) =>
+        SpaRedirectUris.Contains(redirectUri, StringComparer.Ordinal) && OriginOf(redirectUri) == origin;
+
+    /// <summary>Whether a SPA redirect URI of this client has <paramref name="origin"/>.</summary>
+    public bool HasSpaOrigin(string origin) => SpaRedirectUris.Any(uri => OriginOf(uri) == origin);
+
+    /// <summary>The origin a browser sends for a page at <paramref name="uri"/>: scheme, host and the port if not the default.</summary>
+    public static string OriginOf(string uri) => new Uri(uri).GetLeftPart(UriPartial.Authority);
 
     private static Guid StableGuid(string clientId)
     {

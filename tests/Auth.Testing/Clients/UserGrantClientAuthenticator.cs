@@ -46,7 +46,8 @@ internal sealed class UserGrantClientAuthenticator
             : ClientAuthentication.Failure(AadErrors.MissingClientCredentials());
     }
 
-    private static bool PresentsCredentials(TokenRequestContext request) =>
+    /// <summary>Whether the request carries a client credential (Basic header, secret or assertion).</summary>
+    public static bool PresentsCredentials(TokenRequestContext request) =>
         request.Header("Authorization")?.StartsWith("Basic", StringComparison.OrdinalIgnoreCase) == true
         || request.FormValue("client_secret") is not null
         || request.FormValue("client_assertion") is not null

@@ -7,6 +7,7 @@ using Auth.Testing.Grants;
 using Auth.Testing.Hosting;
 using Auth.Testing.Jwt;
 using Auth.Testing.Settings;
+using Auth.Testing.Spa;
 using Auth.Testing.Tokens;
 using Auth.Testing.Users;
 
@@ -34,7 +35,7 @@ internal sealed class AuthorityServices : IDisposable
         ITokenGrant[] grants =
         [
             new ClientCredentialsGrant(authenticator, accessTokens),
-            new AuthorizationCodeGrant(userClients, Codes, minter, scopePolicy),
+            new AuthorizationCodeGrant(userClients, Codes, new SpaCodes(Clients), minter, scopePolicy),
             new RefreshTokenGrant(userClients, RefreshTokens, minter, scopePolicy),
             new PasswordGrant(userClients, Users, minter, scopePolicy),
             new DeviceCodeGrant(userClients, DeviceCodes, minter, scopePolicy),
@@ -50,6 +51,7 @@ internal sealed class AuthorityServices : IDisposable
         DeviceAuthorization = new DeviceAuthorizationEndpoint(Clients, DeviceCodes, DeviceCodeSettings, Users, Errors);
         DeviceLogin = new DeviceLoginEndpoint(DeviceCodes, Users, timeProvider);
         InboundUserTokens = new InboundUserTokenIssuer(accessTokens, urls, timeProvider);
+        Cors = new TokenEndpointCors(Clients);
     }
 
     public AuthorityUrls Urls { get; }
@@ -92,6 +94,9 @@ internal sealed class AuthorityServices : IDisposable
     public DeviceCodeSettings DeviceCodeSettings { get; } = new();
 
     public TokenEndpoint TokenEndpoint { get; }
+
+    /// <summary>CORS for the token endpoint, for the origins of registered SPA redirect URIs.</summary>
+    public TokenEndpointCors Cors { get; }
 
     public DiscoveryDocument Discovery { get; }
 

@@ -13,7 +13,7 @@ namespace Auth.Testing.Endpoints;
 /// <summary>
 /// Registers one catch-all callback on the WireMock server that resolves each request's origin (Host header),
 /// applies the regional failure mode, resolves the path to an endpoint of an authority kind (<see cref="RoutePath"/>)
-/// and hands it to that endpoint with the request's <see cref="AuthorityProfile"/>.
+/// and hands it to that endpoint with the request's <see cref="AuthorityProfile"/>; the token endpoint answers SPA origins' CORS.
 /// </summary>
 internal sealed class EndpointMappings
 {
@@ -50,6 +50,11 @@ internal sealed class EndpointMappings
             return HttpReply.Json(404, "{\"Status\":\"No matching mapping found\"}").ToResponseMessage();
         }
 
+        if (route.Endpoint == RouteEndpoint.Token && string.Equals(request.Method, "OPTIONS", StringComparison.OrdinalIgnoreCase))
+        {
+            return _services.Cors.Preflight(headers).ToResponseMessage();
+        }
+
         if (!route.Allows(request.Method))
         {
             return HttpReply.Json(405, "{\"Status\":\"Method not allowed\"}").WithHeader("Allow", route.Allow).ToResponseMessage();
@@ -73,7 +78,7 @@ internal sealed class EndpointMappings
             RouteEndpoint.Authorize => Authorize(profile, request, headers, b2c is null ? null : new B2CPolicyCall(b2c, b2cKind!.Value, headers.GetValueOrDefault("Cookie"), origin.Origin.StartsWith("https:", StringComparison.Ordinal))),
             RouteEndpoint.DeviceCode => DeviceAuthorization(profile, request, headers),
             RouteEndpoint.DeviceLogin => _services.DeviceLogin.Handle(request.Method, request.RawQuery, headers.GetValueOrDefault("Content-Type"), request.Body),
-            _ => await TokenAsync(profile, endpointUrl, request, headers, clientRequestId).ConfigureAwait(false),
+            _ => _services.Cors.Apply(await TokenAsync(profile, endpointUrl, request, headers, clientRequestId).ConfigureAwait(false), headers),
         };
         return reply.ToResponseMessage();
     }

@@ -10,7 +10,7 @@ internal static class TokenResponseWriter
     /// <summary>
     /// <c>token_type</c>, <c>scope</c> (user grants), <c>expires_in</c>, <c>ext_expires_in</c> (same value),
     /// <c>refresh_in</c> (half the lifetime, only for lifetimes of 2 hours or more), <c>access_token</c>, then for
-    /// user grants <c>refresh_token</c>, <c>id_token</c> and <c>client_info</c> when present.
+    /// user grants <c>refresh_token</c>, <c>id_token</c>, <c>client_info</c> and <c>spa_code</c> when present.
     /// </summary>
     public static HttpReply Success(IssuedToken token, UserTokens? user = null)
     {
@@ -34,6 +34,7 @@ internal static class TokenResponseWriter
             WriteIfSet(writer, "refresh_token", user?.RefreshToken);
             WriteIfSet(writer, "id_token", user?.IdToken);
             WriteIfSet(writer, "client_info", user?.ClientInfo);
+            WriteIfSet(writer, "spa_code", user?.SpaCode);
         });
 
         return HttpReply.Json(200, json).NoStore();

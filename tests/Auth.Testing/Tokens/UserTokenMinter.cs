@@ -29,7 +29,8 @@ internal sealed class UserTokenMinter
     /// <param name="method">How the client authenticated.</param>
     /// <param name="idToken">Whether to add an ID token (<c>openid</c>).</param>
     /// <param name="refreshToken">Whether to add a refresh token (<c>offline_access</c>).</param>
-    public HttpReply Mint(UserSignIn signIn, ScopeSet scopes, TokenRequestContext request, ClientAuthMethod method, bool idToken, bool refreshToken)
+    /// <param name="spaCode">A SPA code to add (<c>spa_code</c>, hybrid SPA), or <see langword="null"/>.</param>
+    public HttpReply Mint(UserSignIn signIn, ScopeSet scopes, TokenRequestContext request, ClientAuthMethod method, bool idToken, bool refreshToken, string? spaCode = null)
     {
         var tenantId = UserClaims.TokenTenant(request.Tenant, signIn.User, _urls.TenantId);
         var profile = request.Profile;
@@ -38,7 +39,7 @@ internal sealed class UserTokenMinter
             _policy.Echo(scopes),
             refreshToken ? _refreshTokens.Issue(signIn with { Nonce = null }, request.Now) : null,
             idToken ? _idTokens.Issue(signIn, tenantId, request.Now, profile) : null,
-            request.FormValue("client_info") == "1" ? ClientInfo(signIn.User, profile) : null);
+            request.FormValue("client_info") == "1" ? ClientInfo(signIn.User, profile) : null) { SpaCode = spaCode };
         return TokenResponseWriter.Success(access, user);
     }
 

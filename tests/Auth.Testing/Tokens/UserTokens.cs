@@ -7,6 +7,9 @@ namespace Auth.Testing.Tokens;
 /// <param name="ClientInfo">Entra's client_info, when the request carried <c>client_info=1</c>.</param>
 internal sealed record UserTokens(string Scope, string? RefreshToken, string? IdToken, string? ClientInfo)
 {
+    /// <summary>Gets the SPA code (hybrid SPA), when a confidential client asked for one with <c>return_spa_code=1</c>.</summary>
+    public string? SpaCode { get; init; }
+
     /// <summary>Never prints the tokens.</summary>
     public override string ToString() => $"UserTokens {{ Scope = {Scope} }}";
 }

@@ -7,7 +7,8 @@ namespace Auth.Common.Grants.AuthorizationCode;
 
 /// <summary>
 /// Redeems an authorization code (RFC 6749 4.1.3 with the PKCE verifier) once <see cref="AuthorizationResponseCheck"/>
-/// has accepted the redirect (state, PKCE or nonce, RFC 9207 issuer); the ID token's nonce is checked on the answer.
+/// has accepted the redirect (state, PKCE or nonce, RFC 9207 issuer); the ID token's nonce is checked on the answer. A
+/// confidential client may ask for a SPA code too (<c>return_spa_code=1</c>), which the result carries and the cache never sees.
 /// </summary>
 internal sealed class AuthorizationCodeFlow
 {
@@ -17,6 +18,8 @@ internal sealed class AuthorizationCodeFlow
 
     public async Task<AuthenticationResult> AcquireAsync(AuthorizationCodeRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        AuthorizationResponseCheck.CheckSpaCode(request, _exchange.Runtime.Sender.IsConfidential);
         var context = await RequestContext.ResolveAsync(_exchange.Runtime, request, request.Scopes, cancellationToken).ConfigureAwait(false);
         if (request.RedirectUri is null || !request.RedirectUri.IsAbsoluteUri)
         {
@@ -45,12 +48,18 @@ internal sealed class AuthorizationCodeFlow
             fields.Add(new("code_verifier", request.CodeVerifier));
         }
 
+        if (request.EnableSpaAuthorizationCode)
+        {
+            fields.Add(new("return_spa_code", "1"));
+        }
+
         var grant = context.Grant([.. fields]) with
         {
             Claims = request.Claims,
             ExpectedNonce = request.Nonce,
             State = request.ReturnedState ?? request.State,
             ExtraQueryParameters = request.ExtraQueryParameters,
+            ReturnSpaCode = request.EnableSpaAuthorizationCode,
         };
         return await _exchange.RedeemAsync(grant, cancellationToken).ConfigureAwait(false);
     }

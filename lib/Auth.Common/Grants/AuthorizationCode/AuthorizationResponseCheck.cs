@@ -8,10 +8,24 @@ namespace Auth.Common.Grants.AuthorizationCode;
 /// Checks a redirect before its code is redeemed: the state came back unchanged (CSRF, RFC 6749 section 10.12), the code
 /// is bound to this sign-in by PKCE or, for a confidential client, at least the nonce (code injection, RFC 9700 section
 /// 2.1.1), and the issuer that came back is the authority's (mix-up, RFC 9207). Each requirement but the issuer's can be
-/// lifted only by its named opt-out on <see cref="AuthorizationCodeRequest"/>.
+/// lifted only by its named opt-out on <see cref="AuthorizationCodeRequest"/>. A request for a SPA code must come from a confidential client.
 /// </summary>
 internal static class AuthorizationResponseCheck
 {
+    /// <summary>Refuses a public client's request for a SPA code before anything is sent (only a web app's server may ask for one).</summary>
+    public static void CheckSpaCode(AuthorizationCodeRequest request, bool isConfidential)
+    {
+        if (request.EnableSpaAuthorizationCode && !isConfidential)
+        {
+            throw new AuthClientException(
+                AuthErrorCodes.SpaCodeRequiresConfidentialClient,
+                "EnableSpaAuthorizationCode is for confidential clients: a web app's server asks for the SPA code and hands it to its single-page app. A public client (a SPA or a desktop app) redeems its own code.")
+            {
+                CorrelationId = request.CorrelationId,
+            };
+        }
+    }
+
     public static void CheckState(AuthorizationCodeRequest request, Guid correlationId)
     {
         if (string.IsNullOrEmpty(request.State) && !request.SkipStateCheck)

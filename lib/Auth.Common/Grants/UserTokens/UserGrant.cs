@@ -25,6 +25,9 @@ internal sealed record UserGrant(
 
     public bool ReturnRefreshToken { get; init; }
 
+    /// <summary>Gets whether the result carries the answer's <c>spa_code</c> (hybrid SPA); it is never cached.</summary>
+    public bool ReturnSpaCode { get; init; }
+
     /// <summary>
     /// Gets, for a refresh_token grant, what the cache knows of the redeemed refresh token's grant
     /// (<see cref="RefreshGrantScopes.Unknown"/> when null), which decides the scopes the refresh asks for.

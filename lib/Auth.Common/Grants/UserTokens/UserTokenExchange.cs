@@ -105,7 +105,8 @@ internal sealed class UserTokenExchange
             grant.CorrelationId,
             TokenSource.IdentityProvider,
             grant.State,
-            grant.ReturnRefreshToken ? response.RefreshToken : null);
+            grant.ReturnRefreshToken ? response.RefreshToken : null,
+            grant.ReturnSpaCode ? response.SpaCode : null);
     }
 
     /// <summary>The issuer ID tokens from the grant's authority must name: its discovery document's (already fetched to send the grant).</summary>
