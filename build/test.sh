@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the solution in Release and runs every test project.
+# Builds the solution in Release, runs every test project, then the package test (build/package-test.sh).
 # Last line: "tests: N passed, N failed, N skipped". Exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +36,12 @@ for project in tests/*/*.csproj; do
   fi
 done
 
+# The packages as a user gets them: packed from this build, referenced by new apps outside the
+# repository (build/package-test.sh). Counts as one test.
+echo "== package test"
+package_passed=0; package_failed=0
+if build/package-test.sh --no-build; then package_passed=1; else package_failed=1; fi
+
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
@@ -46,6 +52,7 @@ for trx in "$results"/*.trx; do
   failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0}))
   skipped=$((skipped + ${total:-0} - ${p:-0} - ${f:-0} - ${e:-0} - ${t:-0} - ${a:-0}))
 done
+passed=$((passed + package_passed)); failed=$((failed + package_failed))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
