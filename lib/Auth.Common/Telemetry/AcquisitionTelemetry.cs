@@ -30,8 +30,11 @@ internal static class AcquisitionTelemetry
     {
         var activity = AuthInstruments.Source.StartActivity(flow.ActivityName, ActivityKind.Internal);
 
-        // An activity keeps its own start and end times: the duration is read from it rather than from two more clock reads.
-        var started = activity is null ? Stopwatch.GetTimestamp() : 0;
+        // An activity keeps its own start and end times: the duration is read from it rather than from more clock reads.
+        // Without one, the part that completes at once (a cache hit, well under a millisecond) is timed with the coarse
+        // monotonic clock, whose read costs a fraction of a precise one; a flow that goes on to the network is timed
+        // precisely from that point, where the milliseconds worth measuring are spent.
+        var started = activity is null ? Elapsed.Start() : default;
         Task<TResult> task;
         try
         {
@@ -55,10 +58,10 @@ internal static class AcquisitionTelemetry
             Activity.Current = activity.Parent;
         }
 
-        return CompleteAsync(flow, started, activity, task);
+        return CompleteAsync(flow, activity is null ? started.GoingAsync() : started, activity, task);
     }
 
-    private static async Task<TResult> CompleteAsync<TResult>(AuthFlow flow, long started, Activity? activity, Task<TResult> task)
+    private static async Task<TResult> CompleteAsync<TResult>(AuthFlow flow, Elapsed started, Activity? activity, Task<TResult> task)
         where TResult : class
     {
         try
@@ -73,7 +76,7 @@ internal static class AcquisitionTelemetry
         return await task.ConfigureAwait(false);
     }
 
-    private static void Complete<TResult>(AuthFlow flow, long started, Activity? activity, Task<TResult> task)
+    private static void Complete<TResult>(AuthFlow flow, Elapsed started, Activity? activity, Task<TResult> task)
         where TResult : class
     {
         if (task.IsCompletedSuccessfully)
@@ -94,7 +97,7 @@ internal static class AcquisitionTelemetry
     };
 
     /// <summary>Tags the activity and stops it, then records the duration and the cache counters.</summary>
-    private static void Complete(AuthFlow flow, long started, Activity? activity, TokenSource? source, Exception? error)
+    private static void Complete(AuthFlow flow, Elapsed started, Activity? activity, TokenSource? source, Exception? error)
     {
         var outcome = error is null ? TelemetryTags.Success : TelemetryTags.OutcomeOf(error);
         var tokenSource = source switch
@@ -117,7 +120,7 @@ internal static class AcquisitionTelemetry
                 tags.Add(TelemetryTags.TokenSource, tokenSource);
             }
 
-            var elapsed = activity?.Duration ?? Stopwatch.GetElapsedTime(started);
+            var elapsed = activity?.Duration ?? started.Stop();
             AuthInstruments.AcquisitionDuration.Record(elapsed.TotalMilliseconds, tags);
         }
 
