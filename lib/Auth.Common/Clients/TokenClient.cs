@@ -100,14 +100,14 @@ public sealed class TokenClient
     /// the code was not redeemed, or its tokens were not cached.
     /// </exception>
     public Task<AuthenticationResult> AcquireTokenByCodeAsync(AuthorizationCodeRequest request, CancellationToken cancellationToken = default) =>
-        _codes.AcquireAsync(request, cancellationToken);
+        AcquisitionTelemetry.Run(AuthFlow.AuthorizationCode, _codes, request, static (flow, r, ct) => flow.AcquireAsync(r, ct), cancellationToken);
 
     /// <summary>Redeems a refresh token obtained elsewhere (migration); the result is cached.</summary>
     /// <param name="request">The refresh token and scopes.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The tokens, now cached.</returns>
     public Task<AuthenticationResult> AcquireTokenByRefreshTokenAsync(RefreshTokenRequest request, CancellationToken cancellationToken = default) =>
-        _refreshTokens.AcquireAsync(request, cancellationToken);
+        AcquisitionTelemetry.Run(AuthFlow.RefreshToken, _refreshTokens, request, static (flow, r, ct) => flow.AcquireAsync(r, ct), cancellationToken);
 
     /// <summary>Gets a token for a signed-in account from the cache, or with its refresh token.</summary>
     /// <param name="request">The account and scopes.</param>
@@ -115,28 +115,38 @@ public sealed class TokenClient
     /// <returns>The token.</returns>
     /// <exception cref="InteractionRequiredException">The user must sign in again.</exception>
     public Task<AuthenticationResult> AcquireTokenSilentAsync(SilentFlowRequest request, CancellationToken cancellationToken = default) =>
-        _silent.AcquireAsync(request, cancellationToken);
+        AcquisitionTelemetry.Run(AuthFlow.Silent, _silent, request, static (flow, r, ct) => flow.AcquireAsync(r, ct), cancellationToken);
 
     /// <summary>Signs in with a user name and password (discouraged; no MFA).</summary>
     /// <param name="request">The credentials and scopes.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The tokens, now cached.</returns>
     public Task<AuthenticationResult> AcquireTokenByUsernamePasswordAsync(UsernamePasswordRequest request, CancellationToken cancellationToken = default) =>
-        _passwords.AcquireAsync(request, cancellationToken);
+        AcquisitionTelemetry.Run(AuthFlow.UsernamePassword, _passwords, request, static (flow, r, ct) => flow.AcquireAsync(r, ct), cancellationToken);
 
     /// <summary>Gets an app-only token with the client-credentials grant (confidential clients).</summary>
     /// <param name="request">The scopes and options of the request.</param>
     /// <param name="cancellationToken">Cancels the caller's wait.</param>
     /// <returns>The token.</returns>
     public Task<AuthenticationResult> AcquireTokenByClientCredentialAsync(ClientCredentialRequest request, CancellationToken cancellationToken = default) =>
-        IsConfidential ? _clientCredentials.AcquireAsync(request, cancellationToken) : Task.FromException<AuthenticationResult>(NeedsCredential("client-credentials"));
+        AcquisitionTelemetry.Run(
+            AuthFlow.ClientCredentials,
+            this,
+            request,
+            static (client, r, ct) => client.IsConfidential ? client._clientCredentials.AcquireAsync(r, ct) : Task.FromException<AuthenticationResult>(NeedsCredential("client-credentials")),
+            cancellationToken);
 
     /// <summary>Gets a token for a downstream API on behalf of the user whose token this web API received (confidential clients).</summary>
     /// <param name="request">The incoming token and the downstream scopes.</param>
     /// <param name="cancellationToken">Cancels the caller's wait.</param>
     /// <returns>The downstream token.</returns>
     public Task<AuthenticationResult> AcquireTokenOnBehalfOfAsync(OnBehalfOfRequest request, CancellationToken cancellationToken = default) =>
-        IsConfidential ? _onBehalfOf.AcquireAsync(request, cancellationToken) : Task.FromException<AuthenticationResult>(NeedsCredential("on-behalf-of"));
+        AcquisitionTelemetry.Run(
+            AuthFlow.OnBehalfOf,
+            this,
+            request,
+            static (client, r, ct) => client.IsConfidential ? client._onBehalfOf.AcquireAsync(r, ct) : Task.FromException<AuthenticationResult>(NeedsCredential("on-behalf-of")),
+            cancellationToken);
 
     /// <summary>
     /// Starts a long-running on-behalf-of session (confidential clients): a web API that starts work which outlives
@@ -152,7 +162,12 @@ public sealed class TokenClient
     /// <exception cref="AuthClientException">The request is invalid (empty assertion, whitespace session key) or the authority could not be reached.</exception>
     /// <exception cref="AuthServiceException">The authority refused the exchange.</exception>
     public Task<LongRunningProcessResult> InitiateLongRunningProcessInWebApiAsync(OnBehalfOfRequest request, string? sessionKey = null, CancellationToken cancellationToken = default) =>
-        IsConfidential ? _onBehalfOf.InitiateAsync(request, sessionKey, cancellationToken) : Task.FromException<LongRunningProcessResult>(NeedsCredential("on-behalf-of"));
+        AcquisitionTelemetry.Run(
+            AuthFlow.LongRunningOboInitiate,
+            this,
+            (Request: request, SessionKey: sessionKey),
+            static (client, r, ct) => client.IsConfidential ? client._onBehalfOf.InitiateAsync(r.Request, r.SessionKey, ct) : Task.FromException<LongRunningProcessResult>(NeedsCredential("on-behalf-of")),
+            cancellationToken);
 
     /// <summary>
     /// Gets a token in a long-running process started with <see cref="InitiateLongRunningProcessInWebApiAsync"/>
@@ -169,7 +184,12 @@ public sealed class TokenClient
     /// </exception>
     /// <exception cref="InteractionRequiredException">The authority no longer accepts the session's refresh token; the user must sign in again.</exception>
     public Task<AuthenticationResult> AcquireTokenInLongRunningProcessAsync(LongRunningProcessRequest request, CancellationToken cancellationToken = default) =>
-        IsConfidential ? _longRunning.AcquireAsync(request, cancellationToken) : Task.FromException<AuthenticationResult>(NeedsCredential("on-behalf-of"));
+        AcquisitionTelemetry.Run(
+            AuthFlow.LongRunningObo,
+            this,
+            request,
+            static (client, r, ct) => client.IsConfidential ? client._longRunning.AcquireAsync(r, ct) : Task.FromException<AuthenticationResult>(NeedsCredential("on-behalf-of")),
+            cancellationToken);
 
     /// <summary>
     /// Ends a long-running on-behalf-of session: removes its access and refresh tokens from the cache (and, with a
@@ -188,15 +208,20 @@ public sealed class TokenClient
     /// <param name="cancellationToken">Cancels the sign-in; the listener stops and frees its port.</param>
     /// <returns>The tokens, now cached.</returns>
     public Task<AuthenticationResult> AcquireTokenInteractiveAsync(InteractiveRequest request, CancellationToken cancellationToken = default) =>
-        _interactive?.AcquireAsync(request, cancellationToken) ?? Task.FromException<AuthenticationResult>(new AuthClientException(
-            AuthErrorCodes.InvalidConfiguration, "Interactive sign-in needs a loopback listener: set TokenClientOptions.LoopbackListener, or use the device-code flow."));
+        AcquisitionTelemetry.Run(
+            AuthFlow.Interactive,
+            _interactive,
+            request,
+            static (flow, r, ct) => flow?.AcquireAsync(r, ct) ?? Task.FromException<AuthenticationResult>(new AuthClientException(
+                AuthErrorCodes.InvalidConfiguration, "Interactive sign-in needs a loopback listener: set TokenClientOptions.LoopbackListener, or use the device-code flow.")),
+            cancellationToken);
 
     /// <summary>Signs the user in on another device with a device code (RFC 8628).</summary>
     /// <param name="request">The scopes and the callback that shows the code.</param>
     /// <param name="cancellationToken">Stops polling.</param>
     /// <returns>The tokens, now cached.</returns>
     public Task<AuthenticationResult> AcquireTokenByDeviceCodeAsync(DeviceCodeRequest request, CancellationToken cancellationToken = default) =>
-        _deviceCodes.AcquireAsync(request, cancellationToken);
+        AcquisitionTelemetry.Run(AuthFlow.DeviceCode, _deviceCodes, request, static (flow, r, ct) => flow.AcquireAsync(r, ct), cancellationToken);
 
     /// <summary>Returns the client's token cache.</summary>
     /// <returns>The cache.</returns>

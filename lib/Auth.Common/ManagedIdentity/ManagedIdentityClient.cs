@@ -3,6 +3,7 @@ using Auth.Common.Errors;
 using Auth.Common.Logging;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
+using Auth.Common.Telemetry;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Auth.Common.ManagedIdentity;
@@ -92,5 +93,5 @@ public sealed class ManagedIdentityClient
     /// <exception cref="AuthClientException">Bad input, an identity kind the source cannot name, a malformed environment, an unreachable endpoint, or an Azure Arc key file refused.</exception>
     /// <exception cref="AuthServiceException">The endpoint answered an error or an unusable token.</exception>
     public Task<AuthenticationResult> AcquireTokenAsync(ManagedIdentityRequest request, CancellationToken cancellationToken = default) =>
-        _flow.AcquireAsync(request, cancellationToken);
+        AcquisitionTelemetry.Run(AuthFlow.ManagedIdentity, _flow, request, static (flow, r, ct) => flow.AcquireAsync(r, ct), cancellationToken);
 }

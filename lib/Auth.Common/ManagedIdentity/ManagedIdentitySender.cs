@@ -1,6 +1,7 @@
 using Auth.Common.Errors;
 using Auth.Common.Logging;
 using Auth.Common.Platform;
+using Auth.Common.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Auth.Common.ManagedIdentity;
@@ -17,6 +18,7 @@ internal sealed class ManagedIdentitySender
     private readonly ILogger _logger;
     private readonly TimeSpan _retryUnit;
     private readonly Lazy<INetworkClient>? _serviceFabric;
+    private readonly EndpointCall _telemetry;
 
     public ManagedIdentitySender(ManagedIdentityEndpoint endpoint, INetworkClient network, IManagedIdentityPlatform platform, TimeProvider time, ILogger logger, TimeSpan retryUnit)
     {
@@ -26,6 +28,7 @@ internal sealed class ManagedIdentitySender
         _time = time;
         _logger = logger;
         _retryUnit = retryUnit;
+        _telemetry = new EndpointCall(TelemetryTags.IdentityEndpoint, TelemetryTags.IdentitySourceTag, SourceTag(endpoint.Source));
         _serviceFabric = endpoint.Source == ManagedIdentitySource.ServiceFabric
             ? new Lazy<INetworkClient>(() => platform.CreateServiceFabricNetworkClient(endpoint.Thumbprint!))
             : null;
@@ -64,7 +67,7 @@ internal sealed class ManagedIdentitySender
             AuthClientException? timeout = null;
             try
             {
-                response = await network.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                response = await EndpointTelemetry.SendAsync(network, request, _telemetry, cancellationToken).ConfigureAwait(false);
             }
             catch (AuthClientException ex) when (ex.Code == AuthErrorCodes.RequestTimeout && Endpoint.Source == ManagedIdentitySource.Imds)
             {
@@ -102,6 +105,18 @@ internal sealed class ManagedIdentitySender
             }
         }
     }
+
+    /// <summary>The source's <c>auth.managed_identity.source</c> tag, in the tags' snake case (<c>app_service</c>, <c>imds</c>).</summary>
+    private static string SourceTag(ManagedIdentitySource source) => source switch
+    {
+        ManagedIdentitySource.AppService => "app_service",
+        ManagedIdentitySource.AzureArc => "azure_arc",
+        ManagedIdentitySource.CloudShell => "cloud_shell",
+        ManagedIdentitySource.ServiceFabric => "service_fabric",
+        ManagedIdentitySource.MachineLearning => "machine_learning",
+        ManagedIdentitySource.Imds => "imds",
+        _ => "none",
+    };
 
     private AuthClientException Unavailable(AuthClientException cause, Guid correlationId) =>
         new(

@@ -74,7 +74,8 @@ internal sealed class TokenRequestSender
         var metadata = await _metadata.ResolveAsync(request.Authority, request.CorrelationId, cancellationToken).ConfigureAwait(false);
         var endpoint = UriQuery.Append(metadata.TokenEndpoint, request.ExtraQueryParameters);
         var regional = RegionalEndpoint.For(endpoint, request.Region, request.Authority);
-        var answer = await PostAsync(request, metadata, endpoint, regional, authenticate: true, cancellationToken).ConfigureAwait(false);
+        var call = new EndpointCall(TelemetryTags.TokenEndpoint, TelemetryTags.GrantType, GrantTypeOf(request));
+        var answer = await PostAsync(request, metadata, endpoint, regional, call, cancellationToken).ConfigureAwait(false);
         if (answer.Failure is { } failure)
         {
             return PipelineResult<TokenResponseJson>.Failure(failure);
@@ -101,7 +102,7 @@ internal sealed class TokenRequestSender
         }
 
         var endpoint = UriQuery.Append(deviceEndpoint, request.ExtraQueryParameters);
-        var answer = await PostAsync(request, metadata, endpoint, regional: null, authenticate: false, cancellationToken).ConfigureAwait(false);
+        var answer = await PostAsync(request, metadata, endpoint, regional: null, new EndpointCall(TelemetryTags.DeviceAuthorizationEndpoint), cancellationToken).ConfigureAwait(false);
         if (answer.Failure is { } failure)
         {
             return PipelineResult<DeviceAuthorization>.Failure(failure);
@@ -113,7 +114,8 @@ internal sealed class TokenRequestSender
         return result;
     }
 
-    private async Task<Answer> PostAsync(TokenRequest request, AuthorityMetadata metadata, Uri endpoint, Uri? regional, bool authenticate, CancellationToken cancellationToken)
+    /// <summary>Posts to <paramref name="endpoint"/>; only the token endpoint's requests carry the client's authentication.</summary>
+    private async Task<Answer> PostAsync(TokenRequest request, AuthorityMetadata metadata, Uri endpoint, Uri? regional, EndpointCall call, CancellationToken cancellationToken)
     {
         var content = new TokenRequestContent(_headers.ForTokenRequest(request.Authority, request.CorrelationId, request.ApiId, request.CacheInfo), request.GrantFields.Count + 8);
         content.Form.AddRange(request.GrantFields);
@@ -138,18 +140,19 @@ internal sealed class TokenRequestSender
         var throttlingKey = _throttling.IsEmpty ? null : ThrottlingCache.KeyFor(endpoint, content.Form);
         if (throttlingKey is not null && _throttling.TryGetThrottled(throttlingKey) is { } throttled)
         {
+            EndpointTelemetry.RefusedByThrottlingCache(call);
             return new Answer(null, throttled, endpoint, content.Form, throttlingKey);
         }
 
-        var authentication = authenticate && _authenticator is not null
+        var authentication = call.Endpoint == TelemetryTags.TokenEndpoint && _authenticator is not null
             ? new ClientAuthenticationContext(
                 _clientId, metadata.TokenEndpoint, request.Authority.Tenant, request.Claims, request.Authority.Mode, metadata.TokenEndpointSigningAlgorithms, metadata.TokenEndpointAuthMethods)
             : null;
-        return await SendWithRetryAsync(request, content, authentication, endpoint, regional, throttlingKey, cancellationToken).ConfigureAwait(false);
+        return await SendWithRetryAsync(request, content, authentication, endpoint, regional, throttlingKey, call, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Answer> SendWithRetryAsync(
-        TokenRequest request, TokenRequestContent content, ClientAuthenticationContext? authentication, Uri endpoint, Uri? regional, string? throttlingKey, CancellationToken cancellationToken)
+        TokenRequest request, TokenRequestContent content, ClientAuthenticationContext? authentication, Uri endpoint, Uri? regional, string? throttlingKey, EndpointCall call, CancellationToken cancellationToken)
     {
         // A repeatable request's region always gets its fallback to the global endpoint, whether or not retries are on.
         var maxAttempts = !request.Repeatable ? 1 : regional is null ? _retry.MaxAttempts : 2;
@@ -171,7 +174,7 @@ internal sealed class TokenRequestSender
             string failedWith;
             try
             {
-                var response = await _network.SendAsync(network, cancellationToken).ConfigureAwait(false);
+                var response = await EndpointTelemetry.SendAsync(_network, network, call, cancellationToken).ConfigureAwait(false);
                 if (last || !RetryPolicy.IsTransient(response.StatusCode))
                 {
                     return new Answer(response, null, endpoint, content.Form, throttlingKey, NotReplayed: !request.Repeatable && RetryPolicy.IsTransient(response.StatusCode));
@@ -198,6 +201,19 @@ internal sealed class TokenRequestSender
                 await _retry.PauseAsync(cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    private static string? GrantTypeOf(TokenRequest request)
+    {
+        foreach (var field in request.GrantFields)
+        {
+            if (field.Key == "grant_type")
+            {
+                return field.Value;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Reports the answer to server telemetry, remembers a throttling answer, and logs a failure.</summary>

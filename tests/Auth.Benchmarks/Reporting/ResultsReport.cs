@@ -79,6 +79,8 @@ public static class ResultsReport
         md.AppendLine();
         md.AppendLine(ManagedIdentityNote(results));
         md.AppendLine();
+        md.AppendLine(TelemetryNote(results));
+        md.AppendLine();
         md.AppendLine("Rows 8 and 9: ours with `DistributedTokenCachePlugin`, MSAL.NET with Microsoft.Identity.Web's `MsalDistributedTokenCacheAdapter`, both at their defaults (memory level on) over `RedisCache` and a redis-server the benchmark starts on 127.0.0.1. Row 9's tokens live 60 s: MSAL.NET refreshes within 5 minutes of expiry; ours serves a short-lived token for half its life, so its app clock moves 31 s per call. Every row 9 call sends a token request (checked). Identity.Web does not write a token that close to expiry: it removes the entry instead (the UNLINK below), so MSAL.NET's row 9 has no write.");
         md.AppendLine();
         foreach (var line in await RedisCommandLinesAsync())
@@ -111,6 +113,14 @@ public static class ResultsReport
         const string Mi = nameof(ManagedIdentityCacheHit);
         return string.Create(CultureInfo.InvariantCulture,
             $"Row 10: both libraries read an App Service environment (`IDENTITY_ENDPOINT`, `IDENTITY_HEADER`; ours through `ManagedIdentityPlatform`'s dictionary, MSAL.NET the process's) and reach the in-process endpoint once, to fill the cache (checked); MSAL.NET's managed identity cache is process-wide. Next to row 1a's client-credentials hit (1 × 10): ours {Mean(Mi, "Ours", string.Empty)} vs {Mean(Entra, "Ours", "Size=1x10")}; MSAL.NET {Mean(Mi, "Msal", string.Empty)} vs {Mean(Entra, "Msal", "Size=1x10")}.");
+    }
+
+    /// <summary>Row 1a-t: row 1a's call (ours, 1 × 10) without a telemetry listener, with a meter listener, and with both listeners (docs/telemetry.md).</summary>
+    private static string TelemetryNote(Dictionary<(string Type, string Method, string Parameters), Measurement> results)
+    {
+        string Mean(string method) => results.TryGetValue((nameof(TelemetryListenerOverhead), method, string.Empty), out var m) ? $"{Time(m.Mean)}, {Bytes(m.Allocated)}" : "not run";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Row 1a-t (`TelemetryListenerOverhead`, docs/telemetry.md): row 1a's hit for ours (1 × 10) in the same run without a listener on the `Auth` meter and activity source {Mean(nameof(TelemetryListenerOverhead.NoListener))}; with a `MeterListener` {Mean(nameof(TelemetryListenerOverhead.MeterListener))}; with it and an `ActivityListener` that records every activity {Mean(nameof(TelemetryListenerOverhead.MeterAndActivityListeners))}.");
     }
 
     /// <summary>Rows 8 and 9 in Redis commands per call, counted by the server (<see cref="RedisCommandsPerCall"/>).</summary>
