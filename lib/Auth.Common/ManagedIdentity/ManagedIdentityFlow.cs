@@ -134,7 +134,7 @@ internal sealed class ManagedIdentityFlow
             trimmed = trimmed[..^DefaultSuffix.Length];
         }
 
-        return trimmed.Length > 0 && !trimmed.Any(char.IsWhiteSpace)
+        return trimmed.Length > 0 && !HasWhiteSpace(trimmed)
             ? trimmed
             : throw new AuthClientException(
                 AuthErrorCodes.InvalidRequest,
@@ -142,6 +142,19 @@ internal sealed class ManagedIdentityFlow
             {
                 CorrelationId = correlationId,
             };
+    }
+
+    private static bool HasWhiteSpace(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Sha256Hex(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
