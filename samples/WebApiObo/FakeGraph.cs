@@ -17,13 +17,13 @@ internal static class FakeGraph
 
     public static void Map(WebApplication app) =>
         app.MapGet(MePath, (ClaimsPrincipal user) => Results.Json(new
-            {
-                id = user.FindFirst("oid")?.Value,
-                displayName = user.FindFirst("name")?.Value,
-                mail = user.FindFirst("preferred_username")?.Value,
-                userPrincipalName = user.FindFirst("preferred_username")?.Value,
-                tokenSeen = new { aud = user.FindFirst("aud")?.Value, azp = user.FindFirst("azp")?.Value, scp = user.FindFirst("scp")?.Value },
-            }))
+        {
+            id = user.FindFirst("oid")?.Value,
+            displayName = user.FindFirst("name")?.Value,
+            mail = user.FindFirst("preferred_username")?.Value,
+            userPrincipalName = user.FindFirst("preferred_username")?.Value,
+            tokenSeen = new { aud = user.FindFirst("aud")?.Value, azp = user.FindFirst("azp")?.Value, scp = user.FindFirst("scp")?.Value },
+        }))
             .RequireAuthorization(p => p.AddAuthenticationSchemes(Schemes.Graph).RequireAuthenticatedUser())
             .RequireAuthContextWhenConfigured(app.Configuration);
 }

@@ -1,6 +1,6 @@
-using Auth.Common.Accounts;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Auth.Common.Accounts;
 
 namespace Auth.Common.Cache;
 

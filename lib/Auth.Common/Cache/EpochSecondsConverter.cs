@@ -1,7 +1,7 @@
-using Auth.Common.Json;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Auth.Common.Json;
 
 namespace Auth.Common.Cache;
 

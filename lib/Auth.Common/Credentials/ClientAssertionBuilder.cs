@@ -1,7 +1,7 @@
-using Auth.Common.Jwt;
-using Auth.Common.Platform;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using Auth.Common.Jwt;
+using Auth.Common.Platform;
 
 namespace Auth.Common.Credentials;
 

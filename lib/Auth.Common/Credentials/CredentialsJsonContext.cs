@@ -1,5 +1,5 @@
-using Auth.Common.Jwt;
 using System.Text.Json.Serialization;
+using Auth.Common.Jwt;
 
 namespace Auth.Common.Credentials;
 

@@ -1,6 +1,6 @@
-using Auth.Common.Platform;
 using System.Globalization;
 using Auth.Common.Errors;
+using Auth.Common.Platform;
 
 namespace Auth.Common.Pipeline;
 

@@ -1,5 +1,5 @@
-using Auth.Common.Json;
 using System.Text.Json.Serialization;
+using Auth.Common.Json;
 
 namespace Auth.Common.Pipeline;
 

@@ -1,6 +1,6 @@
+using Auth.Common.Accounts;
 using Auth.Common.Authority;
 using Auth.Common.Cache;
-using Auth.Common.Accounts;
 using Auth.Common.Pipeline;
 
 namespace Auth.Common.Runtime;

@@ -37,25 +37,25 @@ internal static class ResultFactory
         string? state = null,
         string? refreshToken = null,
         string? spaAuthCode = null) => new()
-    {
-        AccessToken = token.Secret!,
-        Scopes = token.GrantedScopeList,
-        ExpiresOn = EpochSeconds.ToDateTimeOffset(token.ExpiresOn!.Value),
-        ExtendedExpiresOn = EpochSeconds.ToDateTimeOffset(token.ExtendedExpiresOn ?? token.ExpiresOn.Value),
-        RefreshOn = token.RefreshOn is { } refreshOn ? EpochSeconds.ToDateTimeOffset(refreshOn) : null,
-        TokenType = token.TokenType ?? "Bearer",
-        TenantId = token.IssuedTenant,
-        CorrelationId = correlationId,
-        Authority = authority.CanonicalAuthority,
-        Source = source,
-        Account = account,
-        IdToken = idToken,
-        UniqueId = account?.LocalAccountId,
-        IdTokenClaims = claims,
-        State = state,
-        RefreshToken = refreshToken,
-        SpaAuthCode = spaAuthCode,
-    };
+        {
+            AccessToken = token.Secret!,
+            Scopes = token.GrantedScopeList,
+            ExpiresOn = EpochSeconds.ToDateTimeOffset(token.ExpiresOn!.Value),
+            ExtendedExpiresOn = EpochSeconds.ToDateTimeOffset(token.ExtendedExpiresOn ?? token.ExpiresOn.Value),
+            RefreshOn = token.RefreshOn is { } refreshOn ? EpochSeconds.ToDateTimeOffset(refreshOn) : null,
+            TokenType = token.TokenType ?? "Bearer",
+            TenantId = token.IssuedTenant,
+            CorrelationId = correlationId,
+            Authority = authority.CanonicalAuthority,
+            Source = source,
+            Account = account,
+            IdToken = idToken,
+            UniqueId = account?.LocalAccountId,
+            IdTokenClaims = claims,
+            State = state,
+            RefreshToken = refreshToken,
+            SpaAuthCode = spaAuthCode,
+        };
 
     /// <summary>A cached on-behalf-of token: the account is known only by the ids the token entry carries.</summary>
     public static AuthenticationResult ForOnBehalfOf(AccessTokenEntity token, AuthorityInfo authority, Guid correlationId) =>

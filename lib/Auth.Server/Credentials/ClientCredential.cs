@@ -1,7 +1,7 @@
-using Auth.Common.Requests;
 using System.Security.Cryptography.X509Certificates;
 using Auth.Common.Credentials;
 using Auth.Common.Platform;
+using Auth.Common.Requests;
 
 namespace Auth.Server;
 

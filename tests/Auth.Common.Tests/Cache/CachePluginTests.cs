@@ -1,12 +1,12 @@
-using Auth.Common.Grants.UsernamePassword;
-using Auth.Common.Grants.ClientCredentials;
-using Auth.Common.Grants.OnBehalfOf;
-using Auth.Common.Grants.UserTokens;
 using Auth.Common.Cache;
 using Auth.Common.Errors;
+using Auth.Common.Grants.ClientCredentials;
+using Auth.Common.Grants.OnBehalfOf;
+using Auth.Common.Grants.UsernamePassword;
+using Auth.Common.Grants.UserTokens;
 using Auth.Common.Requests;
-using Auth.Common.Tests.TestDoubles;
 using Auth.Common.Responses;
+using Auth.Common.Tests.TestDoubles;
 using Auth.Common.Threading;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,5 +1,5 @@
-using Auth.Common.Authority;
 using Auth.Common.Accounts;
+using Auth.Common.Authority;
 using Auth.Common.Tests.TestDoubles;
 
 namespace Auth.Common.Tests.Flows;

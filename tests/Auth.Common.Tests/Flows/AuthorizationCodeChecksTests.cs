@@ -21,7 +21,13 @@ public sealed class AuthorizationCodeChecksTests
 
     private static AuthorizationCodeRequest Complete => new()
     {
-        Scopes = ["api://x/read"], RedirectUri = Redirect, Code = "code-1", CodeVerifier = "v", State = "s", ReturnedState = "s", Nonce = "n1",
+        Scopes = ["api://x/read"],
+        RedirectUri = Redirect,
+        Code = "code-1",
+        CodeVerifier = "v",
+        State = "s",
+        ReturnedState = "s",
+        Nonce = "n1",
     };
 
     private static string Metadata(bool advertisesIssuer, string issuer = Issuer) =>

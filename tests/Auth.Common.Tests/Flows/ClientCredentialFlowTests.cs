@@ -1,5 +1,5 @@
-using Auth.Common.Grants.ClientCredentials;
 using Auth.Common.Errors;
+using Auth.Common.Grants.ClientCredentials;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
 using Auth.Common.Tests.TestDoubles;

@@ -1,8 +1,8 @@
 using Auth.Common.Grants.OnBehalfOf;
 using Auth.Common.Grants.UserTokens;
-using Auth.Common.Runtime;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
+using Auth.Common.Runtime;
 using Auth.Common.Tests.TestDoubles;
 using Auth.Common.Threading;
 using Microsoft.Extensions.Time.Testing;

@@ -1,8 +1,8 @@
+using Auth.Common.Cache;
 using Auth.Common.Errors;
 using Auth.Common.Grants.Silent;
 using Auth.Common.Grants.UsernamePassword;
 using Auth.Common.Grants.UserTokens;
-using Auth.Common.Cache;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
 using Auth.Common.Tests.TestDoubles;

@@ -1,8 +1,8 @@
+using Auth.Common.Cache;
 using Auth.Common.Errors;
 using Auth.Common.Grants.AuthorizationCode;
 using Auth.Common.Grants.Silent;
 using Auth.Common.Grants.UserTokens;
-using Auth.Common.Cache;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
 using Auth.Common.Tests.TestDoubles;
@@ -24,7 +24,13 @@ public sealed class SpaAuthorizationCodeTests
 
     private static AuthorizationCodeRequest Request(bool spa) => new()
     {
-        Scopes = ["api://x/read"], RedirectUri = Redirect, Code = "code-1", CodeVerifier = "v", State = "s", ReturnedState = "s", Nonce = "n1",
+        Scopes = ["api://x/read"],
+        RedirectUri = Redirect,
+        Code = "code-1",
+        CodeVerifier = "v",
+        State = "s",
+        ReturnedState = "s",
+        Nonce = "n1",
         EnableSpaAuthorizationCode = spa,
     };
 

@@ -1,7 +1,7 @@
 using Auth.Common.Authority;
 using Auth.Common.Grants.ClientCredentials;
-using Auth.Common.Telemetry;
 using Auth.Common.Requests;
+using Auth.Common.Telemetry;
 using Auth.Common.Tests.TestDoubles;
 using Microsoft.Extensions.Time.Testing;
 

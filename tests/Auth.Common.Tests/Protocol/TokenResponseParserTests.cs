@@ -1,7 +1,7 @@
-using Auth.Common.Errors;
-using Auth.Common.Platform;
 using Auth.Common.Accounts;
+using Auth.Common.Errors;
 using Auth.Common.Pipeline;
+using Auth.Common.Platform;
 using Auth.Common.Tests.TestDoubles;
 using Microsoft.Extensions.Time.Testing;
 

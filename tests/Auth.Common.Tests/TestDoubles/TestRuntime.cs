@@ -1,11 +1,11 @@
-using Auth.Common.Credentials;
-using Auth.Common.Pipeline;
-using Auth.Common.Resilience;
 using Auth.Common.Authority;
 using Auth.Common.Cache;
+using Auth.Common.Credentials;
+using Auth.Common.Pipeline;
+using Auth.Common.Platform;
+using Auth.Common.Resilience;
 using Auth.Common.Runtime;
 using Auth.Common.Telemetry;
-using Auth.Common.Platform;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Auth.Common.Tests.TestDoubles;

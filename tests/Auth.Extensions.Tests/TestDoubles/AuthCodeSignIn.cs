@@ -21,7 +21,13 @@ internal static class AuthCodeSignIn
         var redirect = HttpUtility.ParseQueryString(response.Headers.Location?.Query ?? throw new AssertionException($"authorize answered {(int)response.StatusCode} without a redirect"));
         return await app.AcquireTokenByCodeAsync(new AuthorizationCodeRequest
         {
-            Scopes = Scopes, RedirectUri = Redirect, Code = redirect["code"]!, CodeVerifier = url.CodeVerifier, State = url.State, ReturnedState = redirect["state"], Nonce = url.Nonce,
+            Scopes = Scopes,
+            RedirectUri = Redirect,
+            Code = redirect["code"]!,
+            CodeVerifier = url.CodeVerifier,
+            State = url.State,
+            ReturnedState = redirect["state"],
+            Nonce = url.Nonce,
         });
     }
 }

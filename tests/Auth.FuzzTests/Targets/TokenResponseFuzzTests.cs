@@ -1,7 +1,7 @@
 using System.Globalization;
 using Auth.Common.Authority;
-using Auth.Common.Platform;
 using Auth.Common.Pipeline;
+using Auth.Common.Platform;
 using Auth.Common.Requests;
 using Auth.FuzzTests.Doubles;
 using Auth.FuzzTests.Generators;

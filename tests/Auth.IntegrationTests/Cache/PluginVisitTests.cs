@@ -387,7 +387,13 @@ public sealed class PluginVisitTests : IDisposable
         var redirect = HttpUtility.ParseQueryString(response.Headers.Location?.Query ?? throw new AssertionException($"authorize answered {(int)response.StatusCode} without a redirect"));
         return new AuthorizationCodeRequest
         {
-            Scopes = UserScopes, RedirectUri = Redirect, Code = redirect["code"]!, CodeVerifier = url.CodeVerifier, State = url.State, ReturnedState = redirect["state"], Nonce = url.Nonce,
+            Scopes = UserScopes,
+            RedirectUri = Redirect,
+            Code = redirect["code"]!,
+            CodeVerifier = url.CodeVerifier,
+            State = url.State,
+            ReturnedState = redirect["state"],
+            Nonce = url.Nonce,
         };
     }
 

@@ -183,7 +183,13 @@ public sealed class HybridSpaTests : IDisposable
 
         var act = () => app.AcquireTokenByCodeAsync(new AuthorizationCodeRequest
         {
-            Scopes = Scopes, RedirectUri = Redirect, Code = "c", CodeVerifier = "v", State = "s", ReturnedState = "s", EnableSpaAuthorizationCode = true,
+            Scopes = Scopes,
+            RedirectUri = Redirect,
+            Code = "c",
+            CodeVerifier = "v",
+            State = "s",
+            ReturnedState = "s",
+            EnableSpaAuthorizationCode = true,
         });
 
         (await act.Should().ThrowAsync<AuthClientException>()).Which.Code.Should().Be(AuthErrorCodes.SpaCodeRequiresConfidentialClient);
@@ -215,8 +221,14 @@ public sealed class HybridSpaTests : IDisposable
         var redirect = HttpUtility.ParseQueryString((await AuthorizeAsync(url)).Query);
         return await app.AcquireTokenByCodeAsync(new AuthorizationCodeRequest
         {
-            Scopes = Scopes, RedirectUri = Redirect, Code = redirect["code"]!, CodeVerifier = url.CodeVerifier,
-            State = url.State, ReturnedState = redirect["state"], Nonce = url.Nonce, EnableSpaAuthorizationCode = spa,
+            Scopes = Scopes,
+            RedirectUri = Redirect,
+            Code = redirect["code"]!,
+            CodeVerifier = url.CodeVerifier,
+            State = url.State,
+            ReturnedState = redirect["state"],
+            Nonce = url.Nonce,
+            EnableSpaAuthorizationCode = spa,
         });
     }
 

@@ -33,8 +33,13 @@ public sealed class WebAppAuthCodeTests
 
         var result = await app.AcquireTokenByCodeAsync(new AuthorizationCodeRequest
         {
-            Scopes = ["api://x/read"], RedirectUri = Redirect, Code = redirect["code"]!, CodeVerifier = url.CodeVerifier,
-            State = url.State, ReturnedState = redirect["state"], Nonce = url.Nonce,
+            Scopes = ["api://x/read"],
+            RedirectUri = Redirect,
+            Code = redirect["code"]!,
+            CodeVerifier = url.CodeVerifier,
+            State = url.State,
+            ReturnedState = redirect["state"],
+            Nonce = url.Nonce,
         });
         var silent = await app.AcquireTokenSilentAsync(new SilentFlowRequest { Scopes = ["api://x/read"], Account = result.Account! });
 

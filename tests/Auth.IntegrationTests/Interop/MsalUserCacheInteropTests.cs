@@ -50,7 +50,9 @@ public sealed class MsalUserCacheInteropTests : PublicClientFixture
         var ours = App();
         var fromOurs = await ours.AcquireTokenByUsernamePasswordAsync(new OurRequests.UsernamePasswordRequest
         {
-            Scopes = Scopes, Username = Authority.DefaultUser.Username, Password = Authority.DefaultUser.Password,
+            Scopes = Scopes,
+            Username = Authority.DefaultUser.Username,
+            Password = Authority.DefaultUser.Password,
         });
         var blob = ours.GetTokenCache().Serialize();
         var msal = Msal();
@@ -71,7 +73,9 @@ public sealed class MsalUserCacheInteropTests : PublicClientFixture
         var ours = App();
         await ours.AcquireTokenByUsernamePasswordAsync(new OurRequests.UsernamePasswordRequest
         {
-            Scopes = Scopes, Username = Authority.DefaultUser.Username, Password = Authority.DefaultUser.Password,
+            Scopes = Scopes,
+            Username = Authority.DefaultUser.Username,
+            Password = Authority.DefaultUser.Password,
         });
         var blob = ours.GetTokenCache().Serialize();
         var msal = Msal();
@@ -90,7 +94,9 @@ public sealed class MsalUserCacheInteropTests : PublicClientFixture
         var ours = App();
         var signIn = await ours.AcquireTokenByUsernamePasswordAsync(new OurRequests.UsernamePasswordRequest
         {
-            Scopes = Scopes, Username = Authority.DefaultUser.Username, Password = Authority.DefaultUser.Password,
+            Scopes = Scopes,
+            Username = Authority.DefaultUser.Username,
+            Password = Authority.DefaultUser.Password,
         });
         var blob = ours.GetTokenCache().Serialize();
         var msal = Msal();
@@ -116,7 +122,9 @@ public sealed class MsalUserCacheInteropTests : PublicClientFixture
         var ours = App(Auth.Common.Authority.ProtocolMode.Oidc);
         var fromOurs = await ours.AcquireTokenByUsernamePasswordAsync(new OurRequests.UsernamePasswordRequest
         {
-            Scopes = Scopes, Username = Authority.DefaultUser.Username, Password = Authority.DefaultUser.Password,
+            Scopes = Scopes,
+            Username = Authority.DefaultUser.Username,
+            Password = Authority.DefaultUser.Password,
         });
         var blob = ours.GetTokenCache().Serialize();
         var msal = OidcMsal();

@@ -57,13 +57,22 @@ internal static class ConfidentialSecretScenarios
         world.Show(nameof(PkceCodes), pkce);
         var url = await app.GetAuthCodeUrlAsync(new AuthorizationUrlRequest
         {
-            Scopes = SecretsWorld.UserScopes, RedirectUri = SecretsWorld.Redirect, CodeChallenge = pkce.Challenge, State = "st", Nonce = "nn",
+            Scopes = SecretsWorld.UserScopes,
+            RedirectUri = SecretsWorld.Redirect,
+            CodeChallenge = pkce.Challenge,
+            State = "st",
+            Nonce = "nn",
         });
         var redirect = HttpUtility.ParseQueryString((await world.AuthorizeAsync(url)).Query);
         var request = new AuthorizationCodeRequest
         {
-            Scopes = SecretsWorld.UserScopes, RedirectUri = SecretsWorld.Redirect, Code = redirect["code"]!,
-            CodeVerifier = fail ? wrong.Verifier : pkce.Verifier, State = "st", ReturnedState = redirect["state"], Nonce = "nn",
+            Scopes = SecretsWorld.UserScopes,
+            RedirectUri = SecretsWorld.Redirect,
+            Code = redirect["code"]!,
+            CodeVerifier = fail ? wrong.Verifier : pkce.Verifier,
+            State = "st",
+            ReturnedState = redirect["state"],
+            Nonce = "nn",
             EnableSpaAuthorizationCode = spa,
         };
 

@@ -1,7 +1,7 @@
-using Auth.IntegrationTests.Testing;
 using Auth.Common.Errors;
 using Auth.Common.ManagedIdentity;
 using Auth.Common.Requests;
+using Auth.IntegrationTests.Testing;
 using Auth.Server;
 using Auth.Testing;
 

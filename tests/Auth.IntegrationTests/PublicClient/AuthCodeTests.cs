@@ -20,8 +20,13 @@ public sealed class AuthCodeTests : PublicClientFixture
 
         var result = await app.AcquireTokenByCodeAsync(new AuthorizationCodeRequest
         {
-            Scopes = Scopes, RedirectUri = Redirect, Code = redirect["code"]!, CodeVerifier = pkce.Verifier,
-            State = "st", ReturnedState = redirect["state"], Nonce = "nn",
+            Scopes = Scopes,
+            RedirectUri = Redirect,
+            Code = redirect["code"]!,
+            CodeVerifier = pkce.Verifier,
+            State = "st",
+            ReturnedState = redirect["state"],
+            Nonce = "nn",
         });
 
         result.State.Should().Be("st");
@@ -38,8 +43,13 @@ public sealed class AuthCodeTests : PublicClientFixture
 
         var result = await app.AcquireTokenByCodeAsync(new AuthorizationCodeRequest
         {
-            Scopes = Scopes, RedirectUri = Redirect, Code = redirect["code"]!, CodeVerifier = url.CodeVerifier,
-            State = url.State, ReturnedState = redirect["state"], Nonce = url.Nonce,
+            Scopes = Scopes,
+            RedirectUri = Redirect,
+            Code = redirect["code"]!,
+            CodeVerifier = url.CodeVerifier,
+            State = url.State,
+            ReturnedState = redirect["state"],
+            Nonce = url.Nonce,
         });
 
         result.IdTokenClaims!["nonce"].Should().Be(url.Nonce);
@@ -57,8 +67,13 @@ public sealed class AuthCodeTests : PublicClientFixture
 
         var act = () => app.AcquireTokenByCodeAsync(new AuthorizationCodeRequest
         {
-            Scopes = Scopes, RedirectUri = Redirect, Code = redirect["code"]!, CodeVerifier = dropVerifier ? null : url.CodeVerifier,
-            State = dropState ? null : url.State, ReturnedState = redirect["state"], Nonce = url.Nonce,
+            Scopes = Scopes,
+            RedirectUri = Redirect,
+            Code = redirect["code"]!,
+            CodeVerifier = dropVerifier ? null : url.CodeVerifier,
+            State = dropState ? null : url.State,
+            ReturnedState = redirect["state"],
+            Nonce = url.Nonce,
         });
 
         (await act.Should().ThrowAsync<AuthClientException>()).Which.Code.Should().Be(code);
@@ -74,7 +89,12 @@ public sealed class AuthCodeTests : PublicClientFixture
 
         var act = () => app.AcquireTokenByCodeAsync(new AuthorizationCodeRequest
         {
-            Scopes = Scopes, RedirectUri = Redirect, Code = code, CodeVerifier = PkceCodes.Create().Verifier, State = url.State, ReturnedState = url.State,
+            Scopes = Scopes,
+            RedirectUri = Redirect,
+            Code = code,
+            CodeVerifier = PkceCodes.Create().Verifier,
+            State = url.State,
+            ReturnedState = url.State,
         });
 
         (await act.Should().ThrowAsync<AuthServiceException>()).Which.Code.Should().Be("invalid_grant");

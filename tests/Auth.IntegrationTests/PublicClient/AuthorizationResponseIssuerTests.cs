@@ -121,6 +121,12 @@ public sealed class AuthorizationResponseIssuerTests : PublicClientFixture
 
     private static AuthorizationCodeRequest Redemption(Common.Responses.AuthorizationUrl url, System.Collections.Specialized.NameValueCollection redirect) => new()
     {
-        Scopes = Scopes, RedirectUri = Redirect, Code = redirect["code"]!, CodeVerifier = url.CodeVerifier, State = url.State, ReturnedState = redirect["state"], Nonce = url.Nonce,
+        Scopes = Scopes,
+        RedirectUri = Redirect,
+        Code = redirect["code"]!,
+        CodeVerifier = url.CodeVerifier,
+        State = url.State,
+        ReturnedState = redirect["state"],
+        Nonce = url.Nonce,
     };
 }

@@ -84,8 +84,13 @@ public sealed class StrictOidcRefreshTests : PublicClientFixture
         var redirect = System.Web.HttpUtility.ParseQueryString((await AuthorizeAsync(url)).Query);
         return await app.AcquireTokenByCodeAsync(new AuthorizationCodeRequest
         {
-            Scopes = Scopes, RedirectUri = Redirect, Code = redirect["code"]!, CodeVerifier = pkce.Verifier,
-            State = "st", ReturnedState = redirect["state"], Nonce = "nn",
+            Scopes = Scopes,
+            RedirectUri = Redirect,
+            Code = redirect["code"]!,
+            CodeVerifier = pkce.Verifier,
+            State = "st",
+            ReturnedState = redirect["state"],
+            Nonce = "nn",
         });
     }
 

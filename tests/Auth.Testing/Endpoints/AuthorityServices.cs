@@ -1,5 +1,5 @@
-using Auth.Testing.B2C;
 using Auth.Testing.Authorization;
+using Auth.Testing.B2C;
 using Auth.Testing.Clients;
 using Auth.Testing.DeviceCodes;
 using Auth.Testing.Errors;

@@ -1,8 +1,8 @@
-using Auth.Testing.B2C;
 using Auth.Testing.Authorization;
+using Auth.Testing.B2C;
 using Auth.Testing.Errors;
-using Auth.Testing.Tokens;
 using Auth.Testing.Http;
+using Auth.Testing.Tokens;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

@@ -39,7 +39,8 @@ internal sealed class UserTokenMinter
             _policy.Echo(scopes),
             refreshToken ? _refreshTokens.Issue(signIn with { Nonce = null }, request.Now) : null,
             idToken ? _idTokens.Issue(signIn, tenantId, request.Now, profile) : null,
-            request.FormValue("client_info") == "1" ? ClientInfo(signIn.User, profile) : null) { SpaCode = spaCode };
+            request.FormValue("client_info") == "1" ? ClientInfo(signIn.User, profile) : null)
+        { SpaCode = spaCode };
         return TokenResponseWriter.Success(access, user);
     }
 

@@ -1,5 +1,5 @@
-using Auth.Common.Grants.UserTokens;
 using Auth.Common.Errors;
+using Auth.Common.Grants.UserTokens;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
 

@@ -1,10 +1,10 @@
-using Auth.Common.Grants.UserTokens;
 using Auth.Common.Authority;
 using Auth.Common.Errors;
+using Auth.Common.Grants.UserTokens;
 using Auth.Common.Pipeline;
-using Auth.Common.Runtime;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
+using Auth.Common.Runtime;
 
 namespace Auth.Common.Grants.AuthorizationCode;
 

@@ -1,10 +1,10 @@
 using Auth.Common.Errors;
-using Auth.Common.Platform;
 using Auth.Common.Grants.AuthorizationCode;
 using Auth.Common.Grants.UserTokens;
-using Auth.Common.Runtime;
+using Auth.Common.Platform;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
+using Auth.Common.Runtime;
 
 namespace Auth.Common.Grants.Interactive;
 

@@ -1,11 +1,11 @@
 using Auth.Common.Cache;
 using Auth.Common.Errors;
-using Auth.Common.Logging;
 using Auth.Common.Grants.UserTokens;
-using Auth.Common.Runtime;
-using Auth.Common.Telemetry;
+using Auth.Common.Logging;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
+using Auth.Common.Runtime;
+using Auth.Common.Telemetry;
 using Auth.Common.Threading;
 
 namespace Auth.Common.Grants.OnBehalfOf;

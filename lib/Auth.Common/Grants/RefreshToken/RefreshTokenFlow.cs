@@ -1,8 +1,8 @@
 using Auth.Common.Errors;
 using Auth.Common.Grants.UserTokens;
-using Auth.Common.Telemetry;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
+using Auth.Common.Telemetry;
 
 namespace Auth.Common.Grants.RefreshToken;
 

@@ -1,13 +1,13 @@
+using Auth.Common.Accounts;
 using Auth.Common.Authority;
 using Auth.Common.Cache;
 using Auth.Common.Errors;
-using Auth.Common.Logging;
-using Auth.Common.Accounts;
 using Auth.Common.Grants.UserTokens;
-using Auth.Common.Runtime;
-using Auth.Common.Telemetry;
+using Auth.Common.Logging;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
+using Auth.Common.Runtime;
+using Auth.Common.Telemetry;
 using Auth.Common.Threading;
 
 namespace Auth.Common.Grants.Silent;

@@ -1,7 +1,7 @@
-using Auth.Common.Runtime;
 using Auth.Common.Authority;
-using Auth.Common.Requests;
 using Auth.Common.Cache;
+using Auth.Common.Requests;
+using Auth.Common.Runtime;
 
 namespace Auth.Common.Grants.UserTokens;
 

@@ -1,6 +1,6 @@
 using Auth.Common.Accounts;
-using Auth.Common.Telemetry;
 using Auth.Common.Authority;
+using Auth.Common.Telemetry;
 
 namespace Auth.Common.Grants.UserTokens;
 

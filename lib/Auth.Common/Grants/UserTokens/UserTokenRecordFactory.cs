@@ -1,5 +1,5 @@
-using Auth.Common.Cache;
 using Auth.Common.Accounts;
+using Auth.Common.Cache;
 using Auth.Common.Pipeline;
 using Auth.Common.Runtime;
 
