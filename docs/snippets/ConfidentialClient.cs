@@ -2,6 +2,7 @@
 // (its network client, a fake managed identity host) and are left out of the page.
 #region Usings
 using System.Security.Cryptography.X509Certificates;
+using Auth.Common.ManagedIdentity;
 using Auth.Common.Requests;
 using Auth.Common.Responses;
 using Auth.Extensions.DependencyInjection;
@@ -10,7 +11,6 @@ using Auth.Server.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 #endregion
-using Auth.Common.ManagedIdentity;
 using Auth.Common.Platform;
 
 namespace Auth.Docs.Snippets;
