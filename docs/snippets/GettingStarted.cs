@@ -4,7 +4,12 @@
 using Auth.Common.Requests;
 using Auth.Server;
 #endregion
+#region FakeUsings
+using Auth.Server.Network;
+using Auth.Testing;
+#endregion
 using Auth.Common.Platform;
+using Auth.Common.Responses;
 
 namespace Auth.Docs.Snippets;
 
@@ -25,5 +30,26 @@ public static class GettingStarted
         httpClient.DefaultRequestHeaders.Authorization = new("Bearer", result.AccessToken); // later calls come from the cache
         #endregion
         return result.AccessToken;
+    }
+
+    /// <summary>No tenant yet: the same daemon against Auth.Testing's FakeAuthority on loopback.</summary>
+    public static async Task<(AuthenticationResult First, AuthenticationResult Second, int TokenRequests)> NoTenantAsync()
+    {
+        #region NoTenant
+        await using var fake = FakeAuthority.Start();                  // https on a free loopback port, a fresh tenant
+        fake.RegisterClient("my-daemon", "my-secret");
+        var app = new ConfidentialClientApplication(new ConfidentialClientOptions
+        {
+            ClientId = "my-daemon",
+            Authority = fake.Authority,                                 // https://localhost:{port}/{tenant id}
+            ClientCredential = ClientCredential.FromSecret("my-secret"),
+            NetworkClient = new HttpClientNetworkClient(fake.CreateHttpClient()), // trusts the fake's certificate only
+        });
+        var request = new ClientCredentialRequest { Scopes = ["api://my-api/.default"] };
+        var first = await app.AcquireTokenByClientCredentialAsync(request);  // Source: IdentityProvider
+        var second = await app.AcquireTokenByClientCredentialAsync(request); // Source: Cache
+        Console.WriteLine($"{fake.RequestCount("client_credentials")} token request"); // 1
+        #endregion
+        return (first, second, fake.RequestCount("client_credentials"));
     }
 }

@@ -19,4 +19,15 @@ public sealed class GettingStartedTests
         http.DefaultRequestHeaders.Authorization!.Parameter.Should().Be(token);
         fake.TokenRequests.Should().ContainSingle().Which.Form["scope"].Should().Be("https://graph.microsoft.com/.default");
     }
+
+    [Test]
+    public async Task NoTenant_TheFakeIssuesTheToken_AndTheSecondCallIsACacheHit()
+    {
+        var (first, second, requests) = await GettingStarted.NoTenantAsync();
+
+        first.Source.Should().Be(Auth.Common.Responses.TokenSource.IdentityProvider);
+        second.Source.Should().Be(Auth.Common.Responses.TokenSource.Cache);
+        second.AccessToken.Should().Be(first.AccessToken);
+        requests.Should().Be(1);
+    }
 }
