@@ -10,7 +10,7 @@ internal static class AppTokenCache
     /// <paramref name="scopes"/> (validated, in request order), obtained with the extra query parameters
     /// <paramref name="queryKey"/> names and from <paramref name="issuer"/> (<see cref="AuthorityInfo.AppTokenIssuer"/>,
     /// or a managed identity endpoint), or null. The key the token would have is tried first under each of the cloud's
-    /// aliases, built on the stack; only then is the partition scanned.
+    /// aliases, built on the stack (with the issuer, then without it, as an MSAL writes it); only then is the partition scanned.
     /// </summary>
     public static AccessTokenEntity? Find(TokenCacheStore store, string clientId, AuthorityInfo authority, string realm, IReadOnlyList<string> scopes, string? queryKey, string? issuer)
     {
@@ -26,6 +26,15 @@ internal static class AppTokenCache
             && IsExactMatch(exact, queryKey, issuer))
         {
             return exact;
+        }
+
+        // A token written by an MSAL has no issuer and so no issuer in its key: try that key before scanning, or a cache
+        // of MSAL-written app tokens of an OpenID Provider is scanned on every hit.
+        if (issuer is not null
+            && partition.FindAccessTokenByKey(string.Empty, authority.Cloud.CacheLookupOrder, clientId, realm, scopes, queryKey, issuer: null) is { } unscoped
+            && IsExactMatch(unscoped, queryKey, issuer))
+        {
+            return unscoped;
         }
 
         return partition.FindAccessToken(
