@@ -20,6 +20,7 @@ public sealed class MigratingTests
         _fake = FakeAuthority.Start(new FakeAuthorityOptions { Hosts = ["login.microsoftonline.com"] });
         _fake.RegisterClient("orders-daemon", "test-secret");
         _fake.RegisterPublicClient("orders-cli");
+        _fake.DeviceCodePollInterval = TimeSpan.FromSeconds(1); // the clients wait the interval between polls
         _http = _fake.CreateHttpClient();
     }
 
