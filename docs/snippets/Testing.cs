@@ -61,8 +61,8 @@ public sealed class OrdersDaemonTests
 
 public static class TestingExamples
 {
-    /// <summary>A throttled answer, then a refused repeat, then an outage the app's one retry rides out.</summary>
-    public static async Task<(AuthServiceException Throttled, AuthServiceException Repeat, AuthenticationResult AfterOutage)> ScriptedFailuresAsync(FakeAuthority fake)
+    /// <summary>A throttled answer, then a refused repeat, then an outage the app's one retry rides out (asserted as a test would).</summary>
+    public static async Task ScriptedFailuresAsync(FakeAuthority fake)
     {
         var app = new ConfidentialClientApplication(new ConfidentialClientOptions
         {
@@ -75,29 +75,23 @@ public static class TestingExamples
         #region ScriptedFailure
         // The next token request gets 429 with Retry-After: 30.
         fake.EnqueueTokenResponse(FakeTokenResponse.Throttled(TimeSpan.FromSeconds(30)));
-        var throttled = await AcquireAsync(["api://orders/.default"]);   // request_throttled, StatusCode 429, RetryAfter 30 s
+        var acquire = () => app.AcquireTokenByClientCredentialAsync(new ClientCredentialRequest { Scopes = ["api://orders/.default"] });
 
-        // The same request again within those 30 s is refused by the app itself: nothing is sent.
-        var repeat = await AcquireAsync(["api://orders/.default"]);      // request_throttled again; fake.RequestCount("client_credentials") is still 1
+        var throttled = (await acquire.Should().ThrowAsync<AuthServiceException>()).Which;
+        throttled.Code.Should().Be(AuthErrorCodes.RequestThrottled);
+        throttled.StatusCode.Should().Be(429);
+        throttled.RetryAfter.Should().Be(TimeSpan.FromSeconds(30));
+
+        // The same request within those 30 s is refused by the app itself: nothing is sent.
+        (await acquire.Should().ThrowAsync<AuthServiceException>()).Which.Code.Should().Be(AuthErrorCodes.RequestThrottled);
+        fake.RequestCount("client_credentials").Should().Be(1);
 
         // A 500 (or a timeout) is retried once after RetryDelay: one failure is invisible to the caller.
         fake.EnqueueTokenResponse(FakeTokenResponse.ServerError());
-        var afterOutage = await app.AcquireTokenByClientCredentialAsync(new ClientCredentialRequest { Scopes = ["api://billing/.default"] });
-
-        async Task<AuthServiceException> AcquireAsync(string[] scopes)
-        {
-            try
-            {
-                await app.AcquireTokenByClientCredentialAsync(new ClientCredentialRequest { Scopes = scopes });
-                throw new InvalidOperationException("expected a failure");
-            }
-            catch (AuthServiceException e)
-            {
-                return e;
-            }
-        }
+        var result = await app.AcquireTokenByClientCredentialAsync(new ClientCredentialRequest { Scopes = ["api://billing/.default"] });
+        result.Source.Should().Be(TokenSource.IdentityProvider);
+        fake.RequestCount("client_credentials").Should().Be(3); // the 429, the 500 and its retry
         #endregion
-        return (throttled, repeat, afterOutage);
     }
 
     /// <summary>One clock for the fake and the app: the token is renewed only when the test moves time on.</summary>
