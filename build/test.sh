@@ -39,11 +39,9 @@ if ! dotnet build Auth.sln -c Release -nologo -v quiet; then
 fi
 
 status=0
-projects=0
 for project in tests/*/*.csproj; do
   grep -q '<IsTestProject>true</IsTestProject>' "$project" || continue
   name=$(basename "$project" .csproj)
-  projects=$((projects + 1))
   echo "== $name"
   run=(dotnet test "$project" -c Release --no-build -nologo
     --logger "trx;LogFileName=$name.trx" --results-directory "$results")
@@ -60,6 +58,13 @@ for project in tests/*/*.csproj; do
   else
     "${run[@]}" || status=1
   fi
+  if [ "$coverage" = true ]; then
+    # The collector leaves its file in a new <guid>/ folder: keep it under the project's name.
+    mkdir -p "$results/coverage"
+    for file in "$results"/*/coverage.cobertura.xml; do
+      [ -f "$file" ] && mv "$file" "$results/coverage/$name.cobertura.xml" && rmdir "$(dirname "$file")"
+    done
+  fi
 done
 
 # The packages as a user gets them: packed from this build, referenced by new apps outside the
@@ -72,7 +77,7 @@ if build/package-test.sh --no-build; then package_passed=1; else package_failed=
 coverage_passed=0; coverage_failed=0
 if [ "$coverage" = true ]; then
   echo "== coverage"
-  if build/coverage-report.sh "$results" "$projects" "$coverage_min_line" "$coverage_min_branch"; then
+  if build/coverage-report.sh "$results/coverage" "$coverage_min_line" "$coverage_min_branch"; then
     coverage_passed=1
   else
     coverage_failed=1
