@@ -39,11 +39,11 @@ dotnet reportgenerator "-reports:$dir/*.cobertura.xml" "-targetdir:$out" \
   "-reporttypes:Cobertura;Html;TextSummary" -verbosity:Warning || { echo "coverage: reportgenerator failed"; exit 1; }
 
 # Rates from the merged Cobertura.xml: <package name="X" line-rate="0.9" branch-rate="0.8" ...>;
-# the total from the counts on its root element.
+# the total from the counts on its root element. Rounded down to 0.1, as Summary.txt and index.html do.
 report="$out/Cobertura.xml"
 attr() { sed -n "s/.* $1=\"\([0-9.]*\)\".*/\1/p" <<<"$2"; }
-percent() { awk -v r="$1" 'BEGIN { printf "%.1f", r * 100 }'; }
-ratio() { awk -v c="$1" -v v="$2" 'BEGIN { printf "%.1f", v ? c * 100 / v : 0 }'; }
+percent() { awk -v r="$1" 'BEGIN { printf "%.1f", int(r * 1000 + 1e-9) / 10 }'; }
+ratio() { awk -v c="$1" -v v="$2" 'BEGIN { printf "%.1f", v ? int(c * 1000 / v + 1e-9) / 10 : 0 }'; }
 root_element=$(grep -o '<coverage [^>]*>' "$report" | head -1)
 total_line=$(ratio "$(attr lines-covered "$root_element")" "$(attr lines-valid "$root_element")")
 total_branch=$(ratio "$(attr branches-covered "$root_element")" "$(attr branches-valid "$root_element")")

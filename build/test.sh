@@ -8,10 +8,11 @@
 # Last line: "tests: N passed, N failed, N skipped". Exits non-zero on any failure.
 
 # Coverage thresholds, in percent of the four packages together (the "total" row that --coverage prints).
-# Set about one point under what was measured (2026-12-02: line 00.0%, branch 00.0%). When coverage
-# has gone up, raise them: the new total minus one, rounded down. Never lower them to make a change pass.
-coverage_min_line=0
-coverage_min_branch=0
+# Set about one point under what was measured (2026-12-02: line 92.7%, branch 82.7%); the fuzz tests
+# and timing make the figures move by a few tenths from run to run. When coverage has gone up, raise
+# them to the new total rounded down, minus one. Never lower them to let a change through.
+coverage_min_line=91
+coverage_min_branch=81
 
 set -uo pipefail
 cd "$(dirname "$0")/.."
