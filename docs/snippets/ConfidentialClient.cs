@@ -128,7 +128,8 @@ public static class ConfidentialClient
             Scopes = ["User.Read"],
             RedirectUri = new Uri("https://app.contoso.com/signin-oidc"),
             Code = code,
-            State = signIn.State, ReturnedState = state,  // must match: CSRF protection
+            State = signIn.State,
+            ReturnedState = state,  // must match: CSRF protection
             Nonce = signIn.Nonce,                         // the ID token must carry it
             CodeVerifier = signIn.CodeVerifier,           // PKCE: binds the code to this sign-in
             ReturnedIssuer = iss,                         // RFC 9207, checked when the authority advertises it

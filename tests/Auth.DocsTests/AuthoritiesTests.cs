@@ -84,7 +84,9 @@ public sealed class AuthoritiesTests
         string[] scopes = ["https://contoso.onmicrosoft.com/api/read"];
         var signIn = await app.AcquireTokenByUsernamePasswordAsync(new UsernamePasswordRequest
         {
-            Scopes = scopes, Username = _fake.DefaultUser.Username, Password = _fake.DefaultUser.Password,
+            Scopes = scopes,
+            Username = _fake.DefaultUser.Username,
+            Password = _fake.DefaultUser.Password,
         });
 
         var result = await Authorities.B2CSilentAsync(app, scopes);
@@ -124,7 +126,9 @@ public sealed class AuthoritiesTests
         await app.AcquireTokenByClientCredentialAsync(AppRequest);
         var user = await app.AcquireTokenByUsernamePasswordAsync(new UsernamePasswordRequest
         {
-            Scopes = ["openid", "api://orders/read"], Username = _fake.DefaultUser.Username, Password = _fake.DefaultUser.Password,
+            Scopes = ["openid", "api://orders/read"],
+            Username = _fake.DefaultUser.Username,
+            Password = _fake.DefaultUser.Password,
         });
 
         _fake.TokenRequests.Should().OnlyContain(r => r.Host == "accounts.contoso.com" && !r.Form.ContainsKey("client_info"));

@@ -29,7 +29,9 @@ public sealed class ErrorsTests
         });
         var first = await app.AcquireTokenByUsernamePasswordAsync(new UsernamePasswordRequest
         {
-            Scopes = Scopes, Username = fake.DefaultUser.Username, Password = fake.DefaultUser.Password,
+            Scopes = Scopes,
+            Username = fake.DefaultUser.Username,
+            Password = fake.DefaultUser.Password,
         });
         fake.EnqueueTokenResponse(FakeTokenResponse.InteractionRequired());
         Uri? opened = null;
@@ -105,7 +107,9 @@ public sealed class ErrorsTests
         var app = Daemon(fake);
         var signIn = await app.AcquireTokenByUsernamePasswordAsync(new UsernamePasswordRequest
         {
-            Scopes = Scopes, Username = fake.DefaultUser.Username, Password = fake.DefaultUser.Password,
+            Scopes = Scopes,
+            Username = fake.DefaultUser.Username,
+            Password = fake.DefaultUser.Password,
         });
         const string Claims = """{"access_token":{"acrs":{"essential":true,"value":"c1"}}}""";
         using var response = new HttpResponseMessage(HttpStatusCode.Unauthorized);

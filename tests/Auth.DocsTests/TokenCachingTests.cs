@@ -73,7 +73,9 @@ public sealed class TokenCachingTests
             var firstRun = await TokenCaching.CreateDesktopAppAsync(directory, keyStore, network);
             var signIn = await firstRun.AcquireTokenByUsernamePasswordAsync(new UsernamePasswordRequest
             {
-                Scopes = ["User.Read"], Username = fake.DefaultUser.Username, Password = fake.DefaultUser.Password,
+                Scopes = ["User.Read"],
+                Username = fake.DefaultUser.Username,
+                Password = fake.DefaultUser.Password,
             });
 
             var nextRun = await TokenCaching.CreateDesktopAppAsync(directory, keyStore, network);

@@ -1,7 +1,7 @@
 using System.Reflection;
+using Auth.DocsTests.Snippets;
 using Auth.Extensions.Distributed;
 using Auth.Extensions.Persistence;
-using Auth.DocsTests.Snippets;
 
 namespace Auth.DocsTests.Completeness;
 
